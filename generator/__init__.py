@@ -1,0 +1,3 @@
+"""briefing: validated YAML in data/ to a static briefing site."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,107 @@
+"""The `briefing` command line: check, generate, build, serve."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from generator import __version__, pipeline
+from generator.errors import BriefingError
+
+EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; return its exit code."""
+    args = _parser().parse_args(argv)
+    try:
+        return int(args.run(args))
+    except BriefingError as err:
+        report_problems(err)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        return EXIT_FAILED
+    except Exception as err:  # a build failure outside the data: say it in one line
+        from mkdocs.exceptions import MkDocsException
+
+        if isinstance(err, MkDocsException):
+            print(f"briefing: the site build failed: {err}", file=sys.stderr)
+            return EXIT_FAILED
+        raise
+
+
+def report_problems(err: BriefingError) -> None:
+    """Every problem on stderr, one a line, then a summary."""
+    for problem in err.problems:
+        print(problem.format(), file=sys.stderr)
+    count = len(err.problems)
+    print(
+        f"{count} problem{'s' if count != 1 else ''} found; nothing was changed.", file=sys.stderr
+    )
+
+
+def _check(args: argparse.Namespace) -> int:
+    files = pipeline.check(args.data)
+    print(
+        f"{args.data}: valid ({len(files.sources)} sources, {len(files.actors)} actors, "
+        f"{len(files.events)} events, {len(files.claims)} claims)"
+    )
+    return EXIT_OK
+
+
+def _generate(args: argparse.Namespace) -> int:
+    report = pipeline.generate(args.data, args.out)
+    print(
+        f"{args.out}: {len(report.written)} written, {len(report.unchanged)} unchanged, "
+        f"{len(report.removed)} removed"
+    )
+    return EXIT_OK
+
+
+def _build(args: argparse.Namespace) -> int:
+    started = time.perf_counter()
+    project = pipeline.Project(args.root)
+    pipeline.generate(project.data, project.content)
+    pipeline.build_site(project.config, project.site)
+    print(f"{project.site}: built in {time.perf_counter() - started:.1f} s")
+    return EXIT_OK
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from generator.preview import serve
+
+    serve(pipeline.Project(args.root), host=args.host, port=args.port)
+    return EXIT_OK
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="briefing", description="Turn a briefing's YAML in data/ into a static site."
+    )
+    parser.add_argument("--version", action="version", version=f"briefing {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    check = commands.add_parser("check", help="validate data/ only")
+    check.add_argument("--data", type=Path, default=Path("data"), help="data folder (data/)")
+    check.set_defaults(run=_check)
+
+    generate = commands.add_parser("generate", help="write the Markdown pages")
+    generate.add_argument("--data", type=Path, default=Path("data"), help="data folder (data/)")
+    generate.add_argument(
+        "--out", type=Path, default=Path("content"), help="where to write pages (content/)"
+    )
+    generate.set_defaults(run=_generate)
+
+    build = commands.add_parser("build", help="check, generate and build the site into site/")
+    build.add_argument("--root", type=Path, default=Path("."), help="project folder (.)")
+    build.set_defaults(run=_build)
+
+    serve = commands.add_parser("serve", help="live preview while you edit data/")
+    serve.add_argument("--root", type=Path, default=Path("."), help="project folder (.)")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8000, help="port to listen on (8000)")
+    serve.set_defaults(run=_serve)
+    return parser

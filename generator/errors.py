@@ -1,0 +1,42 @@
+"""The one error type for bad input: every problem found, with file, line and field."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with the input, located as precisely as we can."""
+
+    path: str
+    line: int
+    col: int
+    field: str
+    message: str
+    hint: str = ""
+
+    def format(self) -> str:
+        """The problem as the editor sees it: `PATH:LINE:COL: error: FIELD: message`."""
+        where = f"{self.path}:{self.line}:{self.col}: error: "
+        field = f"{self.field}: " if self.field else ""
+        text = where + field + self.message
+        if self.hint:
+            text += f"\n    hint: {self.hint}"
+        return text
+
+
+class BriefingError(Exception):
+    """Bad input: carries every problem found in one run."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = sorted(set(problems))
+        super().__init__("\n".join(p.format() for p in self.problems))
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """A 'did you mean' hint naming the closest choice, or an empty string."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"did you mean '{close[0]}'?" if close else ""

@@ -1,0 +1,49 @@
+"""Convenience for plain `mkdocs build` and `mkdocs serve`: regenerate pages from data/.
+
+It writes only files whose bytes changed, so `mkdocs serve` never loops. Under `mkdocs build`
+bad data stops the build before site/ is touched; under `mkdocs serve` the last good pages
+stay and every page shows the problems in a banner.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from mkdocs.exceptions import PluginError
+
+from generator.errors import BriefingError, Problem
+from generator.pipeline import generate
+from generator.preview import banner_html, inject_after_body
+
+log = logging.getLogger("mkdocs.hooks.briefing")
+_state: dict[str, Any] = {"command": "build", "problems": []}
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _state["command"] = command
+
+
+def on_pre_build(config: Any) -> None:
+    root = Path(config.config_file_path).parent
+    try:
+        report = generate(root / "data", Path(config.docs_dir))
+    except BriefingError as err:
+        _state["problems"] = list(err.problems)
+        for problem in err.problems:
+            log.error(problem.format())
+        if _state["command"] != "serve":
+            count = len(err.problems)
+            raise PluginError(f"{count} problem(s) in data/; the site was not changed") from None
+        return
+    _state["problems"] = []
+    if report.written or report.removed:
+        log.info(f"briefing: {len(report.written)} pages written, {len(report.removed)} removed")
+
+
+def on_post_page(output: str, page: Any, config: Any) -> str:
+    problems: list[Problem] = _state["problems"]
+    if not problems:
+        return output
+    return inject_after_body(output, banner_html(problems))

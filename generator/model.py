@@ -1,0 +1,220 @@
+"""The briefing's schema: what an editor may write in data/, as typed, immutable models."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+from urllib.parse import urlsplit
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic_core import PydanticCustomError
+
+from generator.dates import DateError, PartialDate, parse_date
+
+
+def _date(value: Any) -> PartialDate:
+    try:
+        return parse_date(value)
+    except DateError as err:
+        raise PydanticCustomError("bad_date", str(err), {"hint": err.hint}) from None
+
+
+def _url(value: Any) -> str:
+    if not isinstance(value, str):
+        raise PydanticCustomError("bad_url", "expected a web address", {"hint": "put it in quotes"})
+    text = value.strip()
+    parts = urlsplit(text)
+    if parts.scheme.lower() not in {"http", "https", "mailto"}:
+        raise PydanticCustomError(
+            "bad_url",
+            "only http, https and mailto addresses are allowed",
+            {"hint": "write the full address, starting with https://"},
+        )
+    if parts.scheme.lower() != "mailto" and not parts.netloc:
+        raise PydanticCustomError(
+            "bad_url", "the address has no host", {"hint": "write it like https://example.org/page"}
+        )
+    if any(ch.isspace() or ord(ch) < 32 for ch in text):
+        raise PydanticCustomError(
+            "bad_url", "the address contains spaces", {"hint": "encode spaces as %20"}
+        )
+    return text
+
+
+Date = Annotated[PartialDate, BeforeValidator(_date)]
+Url = Annotated[str, BeforeValidator(_url)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=5000)]
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=60)]
+Ids = Annotated[list[Id], Field(min_length=1)]
+
+SourceKind = Literal["news", "state-media", "official", "data", "reference", "analysis"]
+ActorKind = Literal["person", "organisation", "state", "outlet"]
+Relation = Literal[
+    "leads", "member-of", "part-of", "works-for", "negotiates-with", "proposes-to", "reports-on"
+]
+EventStatus = Literal["held", "scheduled", "expected", "tentative", "postponed", "cancelled"]
+ClaimStatus = Literal["claimed", "unconfirmed", "confirmed", "disputed"]
+Confidence = Literal["low", "moderate", "high"]
+# ICD 203: each likelihood term, its alternative, and the probability range they stand for.
+LIKELIHOOD = {
+    "almost no chance": ("remote", "1-5%"),
+    "very unlikely": ("highly improbable", "5-20%"),
+    "unlikely": ("improbable", "20-45%"),
+    "roughly even chance": ("roughly even odds", "45-55%"),
+    "likely": ("probable", "55-80%"),
+    "very likely": ("highly probable", "80-95%"),
+    "almost certain": ("nearly certain", "95-99%"),
+}
+Likelihood = Literal[
+    "almost no chance",
+    "very unlikely",
+    "unlikely",
+    "roughly even chance",
+    "likely",
+    "very likely",
+    "almost certain",
+    "remote",
+    "highly improbable",
+    "improbable",
+    "roughly even odds",
+    "probable",
+    "highly probable",
+    "nearly certain",
+]
+
+
+class Item(BaseModel):
+    """Every model forbids unknown fields (so typos are caught) and is immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Sourced(Item):
+    """A statement of fact with the sources it rests on."""
+
+    text: Text
+    sources: Ids
+
+
+class Section(Item):
+    heading: Text
+    paragraphs: Annotated[list[Sourced], Field(min_length=1)]
+
+
+class KeyNumber(Item):
+    value: Text
+    label: Text
+    sources: Ids
+
+
+class Meta(Item):
+    """briefing.yml: the title page, the bottom line, the key points and the background."""
+
+    title: Text
+    subtitle: Text | None = None
+    as_of: Date
+    description: Text | None = None
+    summary: Sourced
+    key_points: Annotated[list[Sourced], Field(min_length=1)]
+    key_numbers: list[KeyNumber] = []
+    background: list[Section] = []
+
+
+class Source(Item):
+    id: Id
+    outlet: Text
+    title: Text | None = None
+    date: Date | None = None
+    url: Url | None = None
+    kind: SourceKind
+    note: Text | None = None
+
+
+class Link(Item):
+    to: Id
+    relation: Relation
+    sources: Ids
+
+
+class Actor(Item):
+    id: Id
+    name: Text
+    kind: ActorKind
+    role: Text
+    position: Sourced | None = None
+    links: list[Link] = []
+    sources: Ids
+
+
+class DateReport(Item):
+    """Another date some sources give for the same event."""
+
+    date: Date
+    sources: Ids
+    note: Text | None = None
+
+
+class Event(Item):
+    id: Id
+    date: Date
+    title: Text
+    summary: Text | None = None
+    place: Text | None = None
+    status: EventStatus
+    actors: list[Id] = []
+    sources: Ids
+    other_dates: list[DateReport] = []
+
+
+class Claim(Item):
+    """Something an actor said, attributed: who, through which outlet, when, and its status."""
+
+    id: Id
+    by: Id
+    date: Date
+    said: Text
+    quote: bool = False
+    via: Id | None = None
+    status: ClaimStatus
+    events: list[Id] = []
+    note: Text | None = None
+    sources: Ids
+
+
+class Judgment(Item):
+    id: Id
+    statement: Text
+    likelihood: Likelihood
+    confidence: Confidence
+    basis: Text
+    sources: Ids
+
+
+class Indicator(Item):
+    text: Text
+    judgment: Id | None = None
+
+
+class Question(Item):
+    text: Text
+    sources: list[Id] = []
+
+
+class Outlook(Item):
+    """outlook.yml: analysis of the next event; every part of it is judgment, not fact."""
+
+    next_event: Id
+    question: Text
+    judgments: Annotated[list[Judgment], Field(min_length=1)]
+    indicators: list[Indicator] = []
+    open_questions: list[Question] = []
+
+
+class Files(Item):
+    """Every data file, by its name without '.yml'."""
+
+    briefing: Meta
+    sources: Annotated[list[Source], Field(min_length=1)]
+    actors: list[Actor]
+    events: list[Event]
+    claims: list[Claim] = []
+    outlook: Outlook

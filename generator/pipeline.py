@@ -1,0 +1,90 @@
+"""The steps from data/ to content/ and site/, each usable on its own."""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.model import Files
+from generator.rendering import pages
+from generator.validation import read_briefing
+from generator.views import derive
+from generator.writing import WriteReport, write_pages
+
+log = logging.getLogger("briefing")
+
+
+@dataclass(frozen=True)
+class Project:
+    """Where a briefing project keeps its parts."""
+
+    root: Path
+
+    @property
+    def data(self) -> Path:
+        return self.root / "data"
+
+    @property
+    def content(self) -> Path:
+        return self.root / "content"
+
+    @property
+    def config(self) -> Path:
+        return self.root / "mkdocs.yml"
+
+    @property
+    def site(self) -> Path:
+        return self.root / "site"
+
+
+def check(data: Path) -> Files:
+    """Validate the data; raise BriefingError with every problem."""
+    return read_briefing(data)
+
+
+def generate(data: Path, out: Path) -> WriteReport:
+    """Validate, then write the Markdown pages; nothing is written if the data is bad."""
+    return write_pages(pages(derive(read_briefing(data))), out)
+
+
+def build_site(config: Path, site: Path) -> None:
+    """Run the strict MkDocs build into a fresh folder, then swap it in for site/."""
+    # Imported here: `briefing check` and `generate` need no MkDocs.
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    _log_mkdocs_warnings()
+    site.parent.mkdir(parents=True, exist_ok=True)
+    fresh = Path(tempfile.mkdtemp(dir=site.parent, prefix=f".{site.name}.new."))
+    try:
+        cfg = load_config(config_file=str(config), site_dir=str(fresh), strict=True)
+        build(cfg)
+        swap_in(fresh, site)
+    finally:
+        shutil.rmtree(fresh, ignore_errors=True)
+
+
+def swap_in(fresh: Path, target: Path) -> None:
+    """Replace target with fresh in two renames, so a failed build never leaves a half site."""
+    old = target.with_name(f".{target.name}.old")
+    shutil.rmtree(old, ignore_errors=True)
+    if target.exists():
+        target.rename(old)
+    fresh.rename(target)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _log_mkdocs_warnings() -> None:
+    logger = logging.getLogger("mkdocs")
+    if not any(getattr(h, "_briefing", False) for h in logger.handlers):
+        handler = logging.StreamHandler()
+        handler.setLevel(logging.WARNING)
+        handler.setFormatter(logging.Formatter("mkdocs: %(levelname)s: %(message)s"))
+        handler._briefing = True  # type: ignore[attr-defined]
+        logger.addHandler(handler)
+        logger.setLevel(logging.INFO)

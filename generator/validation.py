@@ -1,0 +1,287 @@
+"""Load every file in data/, check it against the schema and its cross-references, once."""
+
+from __future__ import annotations
+
+import types
+import typing
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from generator.errors import BriefingError, Problem, did_you_mean
+from generator.loading import Document, FieldPath, dotted, load
+from generator.model import LIKELIHOOD, Files
+
+REQUIRED = ("briefing", "sources", "actors", "events", "outlook")
+OPTIONAL = ("claims",)
+ID_EXAMPLE = "like 'kirill-dmitriev': lower-case letters, digits and single hyphens"
+
+_TYPE_NAMES = {
+    "str": "text",
+    "int": "a whole number",
+    "float": "a number",
+    "bool": "true or false",
+    "NoneType": "nothing",
+    "list": "a list",
+    "dict": "fields (name: value)",
+}
+
+
+def read_briefing(data_dir: Path) -> Files:
+    """Read and validate data_dir; raise BriefingError with every problem found."""
+    docs, problems = _load_all(data_dir)
+    if problems:
+        raise BriefingError(problems)
+    raw = {name: doc.value for name, doc in docs.items()}
+    try:
+        files = Files.model_validate(raw)
+    except ValidationError as err:
+        raise BriefingError(_schema_problems(err, docs)) from None
+    problems = list(_reference_problems(files, docs))
+    if problems:
+        raise BriefingError(problems)
+    return files
+
+
+def _load_all(data_dir: Path) -> tuple[dict[str, Document], list[Problem]]:
+    docs: dict[str, Document] = {}
+    problems: list[Problem] = []
+    shown = data_dir.name or str(data_dir)
+    if not data_dir.is_dir():
+        problem = Problem(
+            shown,
+            1,
+            1,
+            "",
+            "the data folder does not exist",
+            "run from the project folder, or pass --data DIR",
+        )
+        return docs, [problem]
+    known = REQUIRED + OPTIONAL
+    for path in sorted(data_dir.iterdir()):
+        if path.name.startswith("."):
+            continue
+        display = f"{shown}/{path.name}"
+        stem = path.stem if path.suffix in {".yml", ".yaml"} else path.name
+        if path.suffix != ".yml" or stem not in known:
+            hint = did_you_mean(stem, known)
+            hint = f"{hint[:-2]}.yml'?" if hint else f"data files are: {', '.join(known)} (.yml)"
+            problems.append(Problem(display, 1, 1, "", "this is not a briefing data file", hint))
+            continue
+        try:
+            docs[stem] = load(path, display)
+        except BriefingError as err:
+            problems.extend(err.problems)
+    for name in REQUIRED:
+        if name not in docs and not any(p.path.endswith(f"/{name}.yml") for p in problems):
+            problems.append(
+                Problem(
+                    f"{shown}/{name}.yml",
+                    1,
+                    1,
+                    "",
+                    "this data file is missing",
+                    f"create {shown}/{name}.yml; `briefing new` shows an example",
+                )
+            )
+    return docs, problems
+
+
+def _schema_problems(err: ValidationError, docs: dict[str, Document]) -> list[Problem]:
+    problems = []
+    for error in err.errors():
+        loc = tuple(error["loc"])
+        file, where = str(loc[0]), loc[1:]
+        doc = docs.get(file)
+        if doc is None:  # a required optional-file-level error cannot happen; be safe
+            continue
+        kind = error["type"]
+        message, hint = _explain(error, loc)
+        line, col = doc.locate(where, key=kind == "extra_forbidden")
+        if kind == "missing":
+            line, col = doc.locate(where[:-1])
+        problems.append(Problem(doc.path, line, col, dotted((file, *where)), message, hint))
+    return problems
+
+
+def _describe(value: Any) -> str:
+    name = _TYPE_NAMES.get(type(value).__name__, type(value).__name__)
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+        shown = str(value)
+        return f"'{shown[:40]}…'" if len(shown) > 40 else f"'{shown}'"
+    return name
+
+
+def _explain(error: Any, loc: tuple[Any, ...]) -> tuple[str, str]:
+    kind, value, ctx = error["type"], error.get("input"), error.get("ctx") or {}
+    name = str(loc[-1])
+    if kind == "missing":
+        return f"required field '{name}' is missing", f"add '{name}:' here"
+    if kind == "extra_forbidden":
+        allowed = _allowed_fields(loc[:-1])
+        hint = did_you_mean(name, allowed) or f"allowed fields: {', '.join(allowed)}"
+        return f"unknown field '{name}'", hint
+    if kind in {"bad_date", "bad_url"}:
+        return error["msg"], ctx.get("hint", "")
+    if kind == "literal_error":
+        choices = [
+            c.strip().strip("'") for c in ctx.get("expected", "").replace(" or ", ",").split(",")
+        ]
+        choices = [c for c in choices if c]
+        hint = did_you_mean(str(value), choices) or f"choose one of: {', '.join(choices)}"
+        return f"{_describe(value)} is not allowed here", hint
+    if kind == "string_pattern_mismatch":
+        return f"{_describe(value)} is not a valid id", f"write an id {ID_EXAMPLE}"
+    if kind == "string_too_short":
+        return "must not be empty", "write the text, or remove the field if it is optional"
+    if kind == "too_short":
+        return "needs at least one entry", "add at least one, as a list: [first-id]"
+    if kind in {"string_too_long", "too_long"}:
+        return "is too long", error["msg"]
+    if kind == "string_type":
+        return f"expected text, found {_describe(value)}", "put the text in quotes"
+    if kind == "list_type":
+        return (
+            f"expected a list, found {_describe(value)}",
+            "write a list: [a, b], or one '- item' per line",
+        )
+    if kind in {"model_type", "model_attributes_type", "dict_type"}:
+        return (
+            f"expected fields (name: value), found {_describe(value)}",
+            "indent the fields under this name, one 'name: value' per line",
+        )
+    if kind in {"bool_type", "bool_parsing"}:
+        return f"expected true or false, found {_describe(value)}", "write true or false"
+    return error["msg"], ""
+
+
+def _allowed_fields(loc: tuple[Any, ...]) -> list[str]:
+    """The field names the schema allows at loc, to suggest the intended one."""
+    annotation: Any = Files
+    for part in loc:
+        annotation = _unwrap(annotation)
+        if isinstance(part, int):
+            args = typing.get_args(annotation)
+            annotation = args[0] if args else Any
+        elif isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            field = annotation.model_fields.get(part)
+            annotation = field.annotation if field else Any
+    annotation = _unwrap(annotation)
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return list(annotation.model_fields)
+    return []
+
+
+def _unwrap(annotation: Any) -> Any:
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+        elif origin in (typing.Union, types.UnionType):
+            annotation = next(a for a in typing.get_args(annotation) if a is not type(None))
+        else:
+            return annotation
+
+
+def _reference_problems(files: Files, docs: dict[str, Document]) -> Iterator[Problem]:
+    def at(file: str, where: FieldPath, message: str, hint: str = "") -> Problem:
+        doc = docs[file]
+        line, col = doc.locate(where)
+        return Problem(doc.path, line, col, dotted((file, *where)), message, hint)
+
+    ids: dict[str, dict[str, int]] = {}
+    collections: list[tuple[str, str, FieldPath, list[str]]] = [
+        ("sources", "sources", (), [s.id for s in files.sources]),
+        ("actors", "actors", (), [a.id for a in files.actors]),
+        ("events", "events", (), [e.id for e in files.events]),
+        ("claims", "claims", (), [c.id for c in files.claims]),
+        ("judgments", "outlook", ("judgments",), [j.id for j in files.outlook.judgments]),
+    ]
+    for kind, file, prefix, item_ids in collections:
+        seen: dict[str, int] = {}
+        for i, item_id in enumerate(item_ids):
+            if item_id in seen:
+                line = docs[file].locate((*prefix, seen[item_id], "id"))[0]
+                yield at(
+                    file,
+                    (*prefix, i, "id"),
+                    f"id '{item_id}' is used twice",
+                    f"it is first used on line {line}; give each entry its own id",
+                )
+            else:
+                seen[item_id] = i
+        ids[kind] = seen
+
+    def refs(file: str, where: FieldPath, value: str | None, kind: str) -> Iterator[Problem]:
+        if value is not None and value not in ids[kind]:
+            hint = did_you_mean(value, ids[kind]) or f"add it to {kind}.yml, or fix the id"
+            noun = {
+                "sources": "source",
+                "actors": "actor",
+                "events": "event",
+                "judgments": "judgment",
+            }[kind]
+            yield at(file, where, f"no {noun} has the id '{value}'", hint)
+
+    def cited(file: str, where: FieldPath, sources: list[str]) -> Iterator[Problem]:
+        for j, source in enumerate(sources):
+            yield from refs(file, (*where, "sources", j), source, "sources")
+
+    meta = files.briefing
+    yield from cited("briefing", ("summary",), meta.summary.sources)
+    for i, point in enumerate(meta.key_points):
+        yield from cited("briefing", ("key_points", i), point.sources)
+    for i, number in enumerate(meta.key_numbers):
+        yield from cited("briefing", ("key_numbers", i), number.sources)
+    for i, section in enumerate(meta.background):
+        for j, paragraph in enumerate(section.paragraphs):
+            yield from cited("briefing", ("background", i, "paragraphs", j), paragraph.sources)
+    if meta.as_of.precision != "day":
+        yield at(
+            "briefing", ("as_of",), "the as-of date must be a full date", "write it as 2025-03-31"
+        )
+    for i, actor in enumerate(files.actors):
+        yield from cited("actors", (i,), actor.sources)
+        if actor.position:
+            yield from cited("actors", (i, "position"), actor.position.sources)
+        for j, link in enumerate(actor.links):
+            yield from refs("actors", (i, "links", j, "to"), link.to, "actors")
+            yield from cited("actors", (i, "links", j), link.sources)
+    for i, event in enumerate(files.events):
+        yield from cited("events", (i,), event.sources)
+        for j, actor_id in enumerate(event.actors):
+            yield from refs("events", (i, "actors", j), actor_id, "actors")
+        for j, report in enumerate(event.other_dates):
+            yield from cited("events", (i, "other_dates", j), report.sources)
+    actor_kind = {a.id: a.kind for a in files.actors}
+    for i, claim in enumerate(files.claims):
+        yield from cited("claims", (i,), claim.sources)
+        yield from refs("claims", (i, "by"), claim.by, "actors")
+        yield from refs("claims", (i, "via"), claim.via, "actors")
+        if claim.via in actor_kind and actor_kind[claim.via] != "outlet":
+            yield at(
+                "claims",
+                (i, "via"),
+                f"'{claim.via}' is not an outlet",
+                "'via' names the outlet that reported the claim (an actor of kind outlet)",
+            )
+        for j, event_id in enumerate(claim.events):
+            yield from refs("claims", (i, "events", j), event_id, "events")
+    outlook = files.outlook
+    yield from refs("outlook", ("next_event",), outlook.next_event, "events")
+    rows = {(term in LIKELIHOOD) for term in (j.likelihood for j in outlook.judgments)}
+    if len(rows) > 1:
+        yield at(
+            "outlook",
+            ("judgments",),
+            "likelihood terms mix the two ICD 203 wordings",
+            "use either 'likely', 'unlikely'... or 'probable', 'improbable'..., not both",
+        )
+    for i, judgment in enumerate(outlook.judgments):
+        yield from cited("outlook", ("judgments", i), judgment.sources)
+    for i, indicator in enumerate(outlook.indicators):
+        yield from refs("outlook", ("indicators", i, "judgment"), indicator.judgment, "judgments")
+    for i, question in enumerate(outlook.open_questions):
+        yield from cited("outlook", ("open_questions", i), question.sources)

@@ -1,0 +1,75 @@
+"""The words pages use for the schema's fixed values, and what each one means."""
+
+from __future__ import annotations
+
+from generator.model import LIKELIHOOD
+
+ACTOR_KINDS = {
+    "person": "People",
+    "organisation": "Organisations",
+    "state": "States",
+    "outlet": "Outlets",
+}
+ACTOR_KIND_SINGULAR = {
+    "person": "Person",
+    "organisation": "Organisation",
+    "state": "State",
+    "outlet": "Outlet",
+}
+RELATION_WORDS = {
+    "leads": "leads",
+    "member-of": "is a member of",
+    "part-of": "is part of",
+    "works-for": "works for",
+    "negotiates-with": "negotiates with",
+    "proposes-to": "makes proposals to",
+    "reports-on": "reports on",
+}
+SOURCE_KINDS = {
+    "news": "News report",
+    "state-media": "State media",
+    "official": "Official source",
+    "data": "Data",
+    "reference": "Reference",
+    "analysis": "Analysis",
+}
+CLAIM_STATUSES = {
+    "claimed": "Said by the actor and reported; not checked against other evidence.",
+    "unconfirmed": "Reported, but no other source bears it out yet.",
+    "confirmed": "Borne out by independent sources.",
+    "disputed": "Contradicted by another source or party.",
+}
+EVENT_STATUSES = {
+    "held": "It took place.",
+    "scheduled": "Announced with a date by those taking part.",
+    "expected": "Widely reported as coming, without a firm date.",
+    "tentative": "Reported as possible; not announced.",
+    "postponed": "Put off to a later date.",
+    "cancelled": "Called off.",
+}
+CONFIDENCE_LEVELS = {
+    "high": "Sound argument and consistent reporting from several good sources; few gaps.",
+    "moderate": "Credibly sourced and plausible, but not corroborated enough for high.",
+    "low": "Scant, questionable or fragmented information, or problematic sources.",
+}
+
+
+def likelihood_range(term: str) -> str:
+    """The probability range an ICD 203 term stands for, whichever wording it uses."""
+    for main, (alternative, probability) in LIKELIHOOD.items():
+        if term in (main, alternative):
+            return probability
+    raise KeyError(term)
+
+
+GLOBALS = {
+    "actor_kinds": ACTOR_KINDS,
+    "actor_kinds_singular": ACTOR_KIND_SINGULAR,
+    "relation_words": RELATION_WORDS,
+    "source_kinds": SOURCE_KINDS,
+    "claim_statuses": CLAIM_STATUSES,
+    "event_statuses": EVENT_STATUSES,
+    "confidence_levels": CONFIDENCE_LEVELS,
+    "likelihood_terms": LIKELIHOOD,
+    "likelihood_range": likelihood_range,
+}

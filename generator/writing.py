@@ -1,0 +1,78 @@
+"""Write generated pages: only files whose bytes changed, never a file we did not create."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.errors import BriefingError, Problem
+from generator.rendering import HEADER
+
+MARKER = ("---\n" + HEADER.splitlines()[0]).encode()
+
+
+@dataclass
+class WriteReport:
+    written: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+
+
+def is_generated(path: Path) -> bool:
+    """True if the file carries the generator's header, so it is ours to replace or remove."""
+    try:
+        with path.open("rb") as handle:
+            return handle.read(len(MARKER)) == MARKER
+    except OSError:
+        return False
+
+
+def write_pages(pages: dict[str, str], out: Path) -> WriteReport:
+    """Bring out/ in line with pages: write changed files, remove generated files now gone."""
+    report = WriteReport()
+    conflicts = [
+        Problem(
+            str(out / rel),
+            1,
+            1,
+            "",
+            "this file was not made by briefing; it is not replaced",
+            "rename or move it: briefing writes a page at this path",
+        )
+        for rel in pages
+        if (out / rel).exists() and not is_generated(out / rel)
+    ]
+    if conflicts:
+        raise BriefingError(conflicts)
+    for rel, markdown in sorted(pages.items()):
+        target = out / rel
+        data = markdown.encode("utf-8")
+        if target.exists() and target.read_bytes() == data:
+            report.unchanged.append(rel)
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        _replace(target, data)
+        report.written.append(rel)
+    if out.is_dir():
+        for path in sorted(out.rglob("*.md")):
+            rel = path.relative_to(out).as_posix()
+            if rel not in pages and is_generated(path):
+                path.unlink()
+                report.removed.append(rel)
+                if path.parent != out and not any(path.parent.iterdir()):
+                    path.parent.rmdir()
+    return report
+
+
+def _replace(target: Path, data: bytes) -> None:
+    """Write next to the target, then rename over it: a reader never sees half a file."""
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,168 @@
+"""Fixtures: real projects in temporary folders, built the way an editor builds them."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def require(condition: object, reason: str) -> None:
+    """Skip when a tool is missing on a laptop; in CI a missing tool is a failure."""
+    if condition:
+        return
+    if IN_CI:
+        pytest.fail(f"required in CI: {reason}")
+    pytest.skip(reason)
+
+
+def copy_project(dest: Path, data: Path | None = None) -> Path:
+    """A copy of this repository's project files, with the seed data or other data."""
+    dest.mkdir(parents=True, exist_ok=True)
+    shutil.copy(REPO / "mkdocs.yml", dest / "mkdocs.yml")
+    shutil.copytree(REPO / "site-overrides", dest / "site-overrides")
+    shutil.copytree(data or REPO / "data", dest / "data")
+    (dest / "content").mkdir(exist_ok=True)
+    for hand_written in ("assets",):
+        if (REPO / "content" / hand_written).is_dir():
+            shutil.copytree(REPO / "content" / hand_written, dest / "content" / hand_written)
+    # The hook in mkdocs.yml is looked up relative to the config file.
+    (dest / "generator").symlink_to(REPO / "generator")
+    return dest
+
+
+def run_briefing(*args: str, cwd: Path, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    """Run the real console entry point, as an editor would."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "generator", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+
+
+def dump(path: Path, value: Any) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(yaml.safe_dump(value, sort_keys=False, allow_unicode=True), encoding="utf-8")
+
+
+def small_briefing() -> dict[str, Any]:
+    """A second, unrelated briefing: proof that nothing about the seed story is built in."""
+    return {
+        "briefing": {
+            "title": "Harbour city votes on a tram line",
+            "as_of": "2024-06-03",
+            "summary": {
+                "text": "The council meets to vote on the northern tram line.",
+                "sources": ["gazette"],
+            },
+            "key_points": [{"text": "The vote is set for mid-June.", "sources": ["gazette"]}],
+            "background": [
+                {
+                    "heading": "The plan",
+                    "paragraphs": [
+                        {"text": "The line would run 12 km to the port.", "sources": ["gazette"]}
+                    ],
+                }
+            ],
+        },
+        "sources": [
+            {
+                "id": "gazette",
+                "outlet": "Harbour Gazette",
+                "title": "Tram vote next month",
+                "date": "2024-05-30",
+                "url": "https://example.org/tram",
+                "kind": "news",
+            },
+        ],
+        "actors": [
+            {
+                "id": "mayor-lind",
+                "name": "Mayor Ada Lind",
+                "kind": "person",
+                "role": "Mayor of the harbour city",
+                "sources": ["gazette"],
+                "links": [{"to": "council", "relation": "leads", "sources": ["gazette"]}],
+            },
+            {
+                "id": "council",
+                "name": "City Council",
+                "kind": "organisation",
+                "role": "Votes on the tram line",
+                "sources": ["gazette"],
+            },
+        ],
+        "events": [
+            {
+                "id": "vote",
+                "date": "mid-June 2024",
+                "title": "Council vote on the tram line",
+                "status": "scheduled",
+                "actors": ["council"],
+                "sources": ["gazette"],
+            },
+        ],
+        "claims": [
+            {
+                "id": "mayor-backs",
+                "by": "mayor-lind",
+                "date": "2024-05-30",
+                "said": "The tram will be running by 2027.",
+                "quote": True,
+                "status": "claimed",
+                "events": ["vote"],
+                "sources": ["gazette"],
+            },
+        ],
+        "outlook": {
+            "next_event": "vote",
+            "question": "Will the council approve the line?",
+            "judgments": [
+                {
+                    "id": "approved",
+                    "statement": "The council approves the line.",
+                    "likelihood": "likely",
+                    "confidence": "moderate",
+                    "basis": "The mayor's party holds a majority.",
+                    "sources": ["gazette"],
+                }
+            ],
+        },
+    }
+
+
+@pytest.fixture
+def write_data(tmp_path: Path) -> Callable[..., Path]:
+    """Write a briefing given as {file name: value} into a data folder; return the folder."""
+
+    def write(files: dict[str, Any], folder: Path | None = None) -> Path:
+        data = folder or tmp_path / "data"
+        for name, value in files.items():
+            dump(data / f"{name}.yml", value)
+        return data
+
+    return write
+
+
+@pytest.fixture
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])

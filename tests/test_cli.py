@@ -1,0 +1,34 @@
+"""The command-line contract: exit codes, one problem a line, no traceback."""
+
+from conftest import REPO, copy_project, run_briefing
+
+
+def test_check_on_the_seed_exits_zero():
+    result = run_briefing("check", cwd=REPO)
+    assert result.returncode == 0, result.stderr
+    assert "valid" in result.stdout
+
+
+def test_check_on_bad_data_exits_two_with_located_lines_and_no_traceback(tmp_path):
+    project = copy_project(tmp_path / "p")
+    actors = project / "data/actors.yml"
+    actors.write_text(actors.read_text().replace("  kind: person", "  kind: persn", 1))
+    result = run_briefing("check", cwd=project)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    first = result.stderr.splitlines()[0]
+    assert first.startswith("data/actors.yml:")
+    assert ": error: actors[" in first and ".kind: 'persn' is not allowed here" in first
+    assert "hint: did you mean 'person'?" in result.stderr
+
+
+def test_a_usage_mistake_exits_two():
+    assert run_briefing("chekc", cwd=REPO).returncode == 2
+
+
+def test_generate_writes_pages_and_a_second_run_writes_nothing(tmp_path):
+    project = copy_project(tmp_path / "p")
+    first = run_briefing("generate", cwd=project)
+    assert first.returncode == 0 and " 0 unchanged" in first.stdout
+    second = run_briefing("generate", cwd=project)
+    assert second.returncode == 0 and ": 0 written" in second.stdout

@@ -1,0 +1,87 @@
+"""`briefing serve`: an edit under data/ shows within two seconds, and rebuilds then stop."""
+
+import json
+import os
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from conftest import copy_project
+
+
+def fetch(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return str(response.read().decode("utf-8"))
+
+
+def status(base: str) -> dict:
+    return json.loads(fetch(base + "__briefing__/status"))
+
+
+@pytest.fixture
+def served(tmp_path: Path, free_port: int) -> Iterator[tuple[Path, str]]:
+    project = copy_project(tmp_path / "p")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "generator", "serve", "--port", str(free_port)],
+        cwd=project,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    base = f"http://127.0.0.1:{free_port}/"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                fetch(base)
+                break
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    output = proc.stderr.read() if proc.stderr else "no output"
+                    raise AssertionError(output) from None
+                time.sleep(0.1)
+        yield project, base
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def wait_for(predicate, seconds: float) -> float:
+    started = time.monotonic()
+    while time.monotonic() - started < seconds:
+        if predicate():
+            return time.monotonic() - started
+        time.sleep(0.05)
+    raise AssertionError(f"not seen within {seconds} s")
+
+
+def test_an_edit_shows_within_two_seconds_and_rebuilds_stop(served):
+    project, base = served
+    briefing = project / "data/briefing.yml"
+    text = briefing.read_text()
+    title = text.split("title: ", 1)[1].splitlines()[0]
+    briefing.write_text(text.replace(f"title: {title}", "title: A title changed in the editor", 1))
+    wait_for(lambda: "A title changed in the editor" in fetch(base), 2.0)
+    settled = status(base)["builds"]
+    time.sleep(2.0)
+    assert status(base)["builds"] == settled, "the preview keeps rebuilding with no edit"
+
+
+def test_a_bad_edit_shows_a_banner_and_keeps_the_last_good_pages(served):
+    project, base = served
+    events = project / "data/events.yml"
+    good = events.read_text()
+    events.write_text(good.replace("  status: held", "  status: hled", 1))
+    wait_for(lambda: "briefing-problems" in fetch(base), 2.0)
+    page = fetch(base + "timeline/")
+    assert "data/events.yml:" in page and "hled" in page
+    assert "Timeline" in page  # the last good page is still there under the banner
+    events.write_text(good)
+    wait_for(lambda: "briefing-problems" not in fetch(base), 2.0)
