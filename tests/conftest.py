@@ -7,7 +7,11 @@ import shutil
 import socket
 import subprocess
 import sys
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -159,6 +163,40 @@ def write_data(tmp_path: Path) -> Callable[..., Path]:
         return data
 
     return write
+
+
+@pytest.fixture
+def chromium() -> Iterator[Any]:
+    """A real headless Chromium (Playwright driving Debian's chromium)."""
+    from generator.chromium import browser, find_chromium
+
+    require(find_chromium(), "Chromium is not installed (apt-get install chromium)")
+    with browser() as launched:
+        yield launched
+
+
+@contextmanager
+def serve_folder(folder: Path, prefix: str = "/") -> Iterator[str]:
+    """Serve a built site on loopback, optionally under a subpath; yield its base URL."""
+    prefix = "/" + prefix.strip("/") + "/" if prefix.strip("/") else "/"
+
+    class Handler(SimpleHTTPRequestHandler):
+        def log_message(self, format: str, *args: Any) -> None:
+            pass
+
+        def translate_path(self, path: str) -> str:
+            if not path.startswith(prefix):
+                return str(folder / "__outside_the_prefix__")
+            return super().translate_path("/" + path[len(prefix) :])
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(Handler, directory=str(folder)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 @pytest.fixture

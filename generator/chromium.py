@@ -1,0 +1,66 @@
+"""Headless Chromium, driven by Playwright: the system browser, never a downloaded one."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
+
+from generator.errors import BriefingError, Problem
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
+
+# Chromium otherwise keeps calling home, which a closed network refuses many times a second.
+FLAGS = [
+    "--headless=new",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-default-apps",
+    "--no-first-run",
+    "--no-default-browser-check",
+    "--disable-quic",
+]
+CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+
+
+def find_chromium() -> str | None:
+    """The browser to drive: $BRIEFING_CHROMIUM, or the first Chromium or Chrome on PATH."""
+    configured = os.environ.get("BRIEFING_CHROMIUM")
+    if configured:
+        return configured if shutil.which(configured) else None
+    return next((found for name in CANDIDATES if (found := shutil.which(name))), None)
+
+
+@contextmanager
+def browser() -> Iterator[Browser]:
+    """A running headless Chromium; BriefingError (exit 2) when none is installed."""
+    executable = find_chromium()
+    if executable is None:
+        raise BriefingError(
+            [
+                Problem(
+                    "chromium",
+                    1,
+                    1,
+                    "",
+                    "no Chromium or Chrome browser was found",
+                    "install it (Debian: apt-get install chromium), or set BRIEFING_CHROMIUM",
+                )
+            ]
+        )
+    from playwright.sync_api import sync_playwright
+
+    args = list(FLAGS)
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        args.append("--no-sandbox")  # Chromium's sandbox refuses to run as root
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=executable, args=args)
+        try:
+            yield launched
+        finally:
+            launched.close()
