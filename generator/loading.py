@@ -7,7 +7,16 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml.events import (
+    AliasEvent,
+    CollectionEndEvent,
+    CollectionStartEvent,
+    Event,
+    MappingStartEvent,
+    ScalarEvent,
+)
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.tokens import KeyToken, ScalarToken, ValueToken
 
 from generator.errors import BriefingError, Problem
 
@@ -52,27 +61,30 @@ class Document:
         return (1, 1)
 
 
-def _pos(node: Node) -> tuple[int, int]:
-    return (node.start_mark.line + 1, node.start_mark.column + 1)
+def _pos(node: Node | Event) -> tuple[int, int]:
+    mark = node.start_mark
+    return (mark.line + 1, mark.column + 1) if mark else (1, 1)
 
 
 class _Builder:
     """Turns a composed YAML node tree into dicts, lists and scalars, collecting problems."""
 
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, name: str) -> None:
         self.doc = doc
+        self.name = name
         self.problems: list[Problem] = []
         self.count = 0
         self.scalars = yaml.SafeLoader("")
 
     def problem(self, node: Node, where: FieldPath, message: str, hint: str = "") -> None:
         line, col = _pos(node)
-        self.problems.append(Problem(self.doc.path, line, col, dotted(where), message, hint))
+        field = dotted((self.name, *where))
+        self.problems.append(Problem(self.doc.path, line, col, field, message, hint))
 
     def build(self, node: Node, where: FieldPath, depth: int = 0) -> Any:
         self.count += 1
         if self.count > MAX_VALUES or depth > MAX_DEPTH:
-            raise _TooBig(node)
+            raise _TooBig(node, where)
         self.doc.values.setdefault(where, _pos(node))
         if isinstance(node, MappingNode):
             return self._mapping(node, where, depth)
@@ -127,15 +139,23 @@ class _Builder:
         self.problem(
             node,
             where,
-            f"the YAML tag '{node.tag}' is not allowed",
+            f"the YAML tag '{shown_tag(node.tag)}' is not allowed",
             "remove the '!' tag; briefing data is plain text, numbers, lists and fields",
         )
         return None
 
 
 class _TooBig(Exception):
-    def __init__(self, node: Node) -> None:
+    def __init__(self, node: Node, where: FieldPath) -> None:
         self.node = node
+        self.where = where
+
+
+def shown_tag(tag: str | None) -> str:
+    """A tag as the editor wrote it: '!!python/object' rather than its long form."""
+    tag = tag or "?"
+    prefix = "tag:yaml.org,2002:"
+    return "!!" + tag[len(prefix) :] if tag.startswith(prefix) else tag
 
 
 def dotted(where: FieldPath) -> str:
@@ -146,21 +166,226 @@ def dotted(where: FieldPath) -> str:
     return text
 
 
-def _yaml_hint(problem: str) -> str:
-    if "'\\t'" in problem or "tab" in problem:
-        return "YAML indents with spaces, not tabs: replace the tab with spaces"
-    if "end of stream" in problem and "quoted" in problem:
-        return "a quote is not closed: add the closing quote"
-    if "mapping values are not allowed" in problem:
-        return "check the indentation, or put text containing ': ' in quotes"
-    if "expected <block end>" in problem or "did not find expected" in problem:
-        return "check the indentation: items of one list or fields of one item line up"
-    if "could not find expected ':'" in problem:
-        return "a field needs 'name: value'; if the value runs over lines, put it in quotes"
-    return "check the YAML syntax around this place"
+@dataclass
+class _Frame:
+    """An open mapping (at: its latest key) or list (at: its latest index) during parsing."""
+
+    mapping: bool
+    at: str | int | None
+    wants_key: bool = True
+    value_ended_on: int = 0
 
 
-def _decode(raw: bytes, display: str) -> str:
+class _Trail:
+    """Follows YAML parse events to know which field the parser is in, for syntax errors."""
+
+    def __init__(self) -> None:
+        self.frames: list[_Frame] = []
+
+    @property
+    def depth(self) -> int:
+        return len(self.frames)
+
+    def path(self, node: Event | None = None, line: int = 0) -> FieldPath:
+        """The field the parser is in; with node, the field that node stands for.
+
+        With line (0-based), a field whose value ended on that line still counts: an error
+        right after a value belongs to it.
+        """
+        where = [
+            f.at
+            for f in self.frames
+            if f.at is not None and not (f.mapping and f.wants_key and f.value_ended_on != line)
+        ]
+        if node is not None and self.frames:
+            last = self.frames[-1]
+            if not last.mapping:
+                where.append(int(last.at if last.at is not None else -1) + 1)
+            elif last.wants_key and isinstance(node, ScalarEvent):
+                where.append(node.value)
+        return tuple(w for w in where if w is not None)
+
+    def step(self, event: Event) -> None:
+        """Take one parse event into account."""
+        if isinstance(event, CollectionStartEvent):
+            self._begin()
+            self.frames.append(_Frame(isinstance(event, MappingStartEvent), None))
+        elif isinstance(event, CollectionEndEvent):
+            self.frames.pop()
+            self._end("?", event)
+        elif isinstance(event, (ScalarEvent, AliasEvent)):
+            self._begin()
+            self._end(event.value if isinstance(event, ScalarEvent) else "?", event)
+
+    def _begin(self) -> None:
+        if self.frames and not self.frames[-1].mapping:
+            last = self.frames[-1]
+            last.at = int(last.at if last.at is not None else -1) + 1
+
+    def _end(self, value: str, event: Event) -> None:
+        if self.frames and self.frames[-1].mapping:
+            last = self.frames[-1]
+            if last.wants_key:
+                last.at = value
+            elif event.end_mark:
+                last.value_ended_on = event.end_mark.line
+            last.wants_key = not last.wants_key
+
+
+# Common PyYAML complaints, in an editor's words: (words in the problem, message, hint).
+_SYNTAX = [
+    (
+        "end of stream",
+        "this quote is never closed",
+        "add the closing quote at the end of the text",
+    ),
+    (
+        "'\\t'",
+        "a tab character is not allowed here",
+        "YAML indents with spaces, not tabs: replace the tab with spaces",
+    ),
+    (
+        "mapping values are not allowed",
+        "unexpected ':' here",
+        "check the indentation; if the text itself contains ': ', put all of it in quotes",
+    ),
+    (
+        "expected <block end>",
+        "this line is not indented like the lines around it",
+        "fields of one entry line up under each other; '- ' starts a new entry",
+    ),
+    (
+        "did not find expected",
+        "this line is not indented like the lines around it",
+        "fields of one entry line up under each other; '- ' starts a new entry",
+    ),
+    (
+        "could not find expected ':'",
+        "expected 'name: value' here",
+        "if a text runs over several lines, put it in quotes",
+    ),
+    (
+        "expected ',' or ']'",
+        "a list opened with '[' is not closed",
+        "close it with ']', or write one '- item' per line",
+    ),
+    (
+        "expected ',' or '}'",
+        "fields opened with '{' are not closed",
+        "close them with '}', or write one 'name: value' per line",
+    ),
+    (
+        "undefined alias",
+        "'*' refers to an anchor ('&name') that does not exist",
+        "write the value out in full, or put the text in quotes",
+    ),
+    (
+        "unknown escape character",
+        "inside double quotes, a backslash starts an escape code",
+        "use single quotes, or write a backslash as \\\\",
+    ),
+]
+
+
+def _syntax_problem(err: yaml.MarkedYAMLError, display: str, field: str) -> Problem:
+    problem = err.problem or "invalid YAML"
+    mark = err.problem_mark or err.context_mark
+    known = next((entry for entry in _SYNTAX if entry[0] in problem), None)
+    if known:
+        message, hint = known[1], known[2]
+        if known[0] == "end of stream" and err.context_mark:
+            mark = err.context_mark  # where the quote opened, not the end of the file
+    else:
+        context = f"{err.context}, " if err.context else ""
+        message, hint = f"YAML syntax: {context}{problem}", "check the YAML syntax around here"
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    return Problem(display, line, col, field, message, hint)
+
+
+def _line_col(text: str, index: int) -> tuple[int, int]:
+    before = text[:index]
+    return before.count("\n") + 1, index - (before.rfind("\n") + 1) + 1
+
+
+def _field_at(text: str, index: int, name: str) -> str:
+    """The field a character position in the text belongs to, as far as the YAML can tell."""
+    trail = _Trail()
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            start, end = event.start_mark, event.end_mark
+            if start and start.index > index:
+                break
+            if isinstance(event, (ScalarEvent, AliasEvent)) and end and end.index > index:
+                return dotted((name, *trail.path(event)))
+            trail.step(event)
+            if trail.depth > MAX_DEPTH:
+                break
+    except yaml.YAMLError:
+        pass
+    return dotted((name, *trail.path()))
+
+
+def _pending_key(loader: yaml.SafeLoader | None, trail: _Trail) -> FieldPath:
+    """A key the scanner has read but the parser not yet taken: often the field in error."""
+    if loader is None or not trail.frames or not trail.frames[-1].mapping:
+        return ()
+    tokens = loader.tokens
+    keys = [
+        second.value
+        for first, second, third in zip(tokens, tokens[1:], tokens[2:], strict=False)
+        if isinstance(first, KeyToken)
+        and isinstance(second, ScalarToken)
+        and isinstance(third, ValueToken)
+    ]
+    return (keys[-1],) if keys and trail.frames[-1].wants_key else ()
+
+
+def _walk(text: str, display: str, name: str) -> None:
+    """Parse once without building anything: syntax errors and deep nesting, with their field."""
+    trail = _Trail()
+    loader: yaml.SafeLoader | None = None
+    try:
+        loader = yaml.SafeLoader(text)
+        while loader.check_event():
+            event = loader.get_event()  # type: ignore[no-untyped-call]
+            trail.step(event)
+            if trail.depth > MAX_DEPTH:
+                line, col = _pos(event)
+                raise BriefingError(
+                    [
+                        Problem(
+                            display,
+                            line,
+                            col,
+                            dotted((name, *trail.path()[:2])),
+                            f"the data nests more than {MAX_DEPTH} levels deep",
+                            "briefing data needs only a few levels: entries, fields, lists",
+                        )
+                    ]
+                )
+    except yaml.MarkedYAMLError as err:
+        line = err.problem_mark.line if err.problem_mark else -1
+        field = dotted((name, *trail.path(line=line), *_pending_key(loader, trail)))
+        raise BriefingError([_syntax_problem(err, display, field)]) from None
+    except yaml.reader.ReaderError as err:
+        # The reader refuses control characters before parsing starts.
+        line, col = _line_col(text, err.position)
+        clean = "".join(ch if ch.isprintable() or ch in "\n\t" else " " for ch in text)
+        raise BriefingError(
+            [
+                Problem(
+                    display,
+                    line,
+                    col,
+                    _field_at(clean, err.position, name),
+                    f"the invisible control character U+{err.character:04X} is not allowed",
+                    "delete it (it often comes with text pasted from elsewhere)",
+                )
+            ]
+        ) from None
+
+
+def _decode(raw: bytes, display: str, name: str) -> str:
     if raw.startswith(b"\xef\xbb\xbf"):
         raise BriefingError(
             [
@@ -168,7 +393,7 @@ def _decode(raw: bytes, display: str) -> str:
                     display,
                     1,
                     1,
-                    "",
+                    name,
                     "the file starts with a byte-order mark",
                     "save the file as UTF-8 without a byte-order mark (BOM)",
                 )
@@ -177,86 +402,62 @@ def _decode(raw: bytes, display: str) -> str:
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as err:
-        before = raw[: err.start]
-        line = before.count(b"\n") + 1
-        col = len(before) - (before.rfind(b"\n") + 1) + 1
+        readable = raw[: err.start].decode("utf-8", errors="replace")
+        line, col = _line_col(readable, len(readable))
+        whole = raw.decode("utf-8", errors="replace")
         raise BriefingError(
             [
                 Problem(
                     display,
                     line,
                     col,
-                    "",
-                    "the file is not valid UTF-8 text",
-                    "save the file with UTF-8 encoding",
+                    _field_at(whole, len(readable), name),
+                    f"the byte 0x{raw[err.start]:02X} here is not UTF-8 text",
+                    "save the file with UTF-8 encoding (it may be Latin-1 or Windows-1252)",
                 )
             ]
         ) from None
+
+
+def _whole_file(display: str, name: str, message: str, hint: str) -> BriefingError:
+    return BriefingError([Problem(display, 1, 1, name, message, hint)])
 
 
 def load(path: Path, display: str) -> Document:
     """Load one YAML file safely; raise BriefingError naming every problem in it."""
+    name = path.stem
     doc = Document(display, None)
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise BriefingError(
-                [
-                    Problem(
-                        display,
-                        1,
-                        1,
-                        "",
-                        f"the file is too large ({size} bytes)",
-                        f"a briefing file holds at most {MAX_FILE_BYTES} bytes",
-                    )
-                ]
+            raise _whole_file(
+                display,
+                name,
+                f"the file is too large ({size} bytes)",
+                f"a briefing file holds at most {MAX_FILE_BYTES} bytes",
             )
         raw = path.read_bytes()
     except OSError as err:
-        raise BriefingError(
-            [
-                Problem(
-                    display,
-                    1,
-                    1,
-                    "",
-                    f"cannot read the file: {err.strerror}",
-                    "check that the file exists and can be read",
-                )
-            ]
+        raise _whole_file(
+            display,
+            name,
+            f"cannot read the file: {err.strerror}",
+            "check that the file exists and can be read",
         ) from None
-    text = _decode(raw, display)
-    if not text.strip() or all(
-        not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
-    ):
-        raise BriefingError(
-            [
-                Problem(
-                    display,
-                    1,
-                    1,
-                    "",
-                    "the file is empty",
-                    "fill it in, or see the README for what belongs here",
-                )
-            ]
+    text = _decode(raw, display, name)
+    if all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
+        raise _whole_file(
+            display,
+            name,
+            "the file is empty",
+            "fill it in, or see the README for what belongs here",
         )
+    _walk(text, display, name)
     try:
         nodes = list(yaml.compose_all(text, Loader=yaml.SafeLoader))
-    except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        message = err.problem or "invalid YAML"
-        if err.context:
-            message = f"{err.context}, {message}"
-        raise BriefingError(
-            [Problem(display, line, col, "", f"YAML syntax: {message}", _yaml_hint(message))]
-        ) from None
-    except yaml.YAMLError as err:
-        raise BriefingError(
-            [Problem(display, 1, 1, "", f"YAML syntax: {err}", "check the YAML syntax")]
-        ) from None
+    except yaml.MarkedYAMLError as err:  # composing finds what parsing cannot: unknown aliases
+        field = _field_at(text, err.problem_mark.index, name) if err.problem_mark else name
+        raise BriefingError([_syntax_problem(err, display, field)]) from None
     if len(nodes) > 1:
         line, col = _pos(nodes[1])
         raise BriefingError(
@@ -265,27 +466,26 @@ def load(path: Path, display: str) -> Document:
                     display,
                     line,
                     col,
-                    "",
+                    name,
                     "the file holds more than one document",
                     "remove the '---' line that starts a second document",
                 )
             ]
         )
-    builder = _Builder(doc)
+    builder = _Builder(doc, name)
     try:
         doc.value = builder.build(nodes[0], ())
     except _TooBig as big:
-        line, col = _pos(big.node)
+        line, col = doc.locate(big.where[:1])
         raise BriefingError(
             [
                 Problem(
                     display,
                     line,
                     col,
-                    "",
-                    f"the data expands to more than {MAX_VALUES} values "
-                    f"or nests deeper than {MAX_DEPTH} levels",
-                    "remove the YAML aliases ('*name') that repeat large parts",
+                    dotted((name, *big.where[:1])),
+                    f"the aliases ('*name') here expand to more than {MAX_VALUES} values",
+                    "write the values out instead of repeating them with '&name' and '*name'",
                 )
             ]
         ) from None

@@ -23,13 +23,20 @@ def _url(value: Any) -> str:
         raise PydanticCustomError("bad_url", "expected a web address", {"hint": "put it in quotes"})
     text = value.strip()
     parts = urlsplit(text)
-    if parts.scheme.lower() not in {"http", "https", "mailto"}:
+    scheme = parts.scheme.lower()
+    if not scheme or "." in scheme:
         raise PydanticCustomError(
             "bad_url",
-            "only http, https and mailto addresses are allowed",
-            {"hint": "write the full address, starting with https://"},
+            "the address does not start with https:// (or http://, mailto:)",
+            {"hint": "write the full address, like https://example.org/page"},
         )
-    if parts.scheme.lower() != "mailto" and not parts.netloc:
+    if scheme not in {"http", "https", "mailto"}:
+        raise PydanticCustomError(
+            "bad_url",
+            f"'{scheme[:20]}:' addresses are not allowed; only http, https and mailto",
+            {"hint": "link to a web page (https://...) or an email address (mailto:...)"},
+        )
+    if scheme != "mailto" and not parts.netloc:
         raise PydanticCustomError(
             "bad_url", "the address has no host", {"hint": "write it like https://example.org/page"}
         )

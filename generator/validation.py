@@ -6,9 +6,10 @@ import types
 import typing
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic.fields import FieldInfo
 
 from generator.errors import BriefingError, Problem, did_you_mean
 from generator.loading import Document, FieldPath, dotted, load
@@ -16,7 +17,17 @@ from generator.model import LIKELIHOOD, Files
 
 REQUIRED = ("briefing", "sources", "actors", "events", "outlook")
 OPTIONAL = ("claims",)
-ID_EXAMPLE = "like 'kirill-dmitriev': lower-case letters, digits and single hyphens"
+ID_EXAMPLE = "like 'city-council': lower-case letters, digits and single hyphens"
+
+
+# One validator per data file, from the field that holds it in Files.
+def _file_schema(field: FieldInfo) -> TypeAdapter[Any]:
+    annotation: Any = field.annotation
+    return TypeAdapter(Annotated[annotation, *field.metadata] if field.metadata else annotation)
+
+
+# One validator per data file, from the field that holds it in Files.
+_FILE_SCHEMAS = {name: _file_schema(field) for name, field in Files.model_fields.items()}
 
 _TYPE_NAMES = {
     "str": "text",
@@ -32,13 +43,15 @@ _TYPE_NAMES = {
 def read_briefing(data_dir: Path) -> Files:
     """Read and validate data_dir; raise BriefingError with every problem found."""
     docs, problems = _load_all(data_dir)
+    # Each file that loaded is checked on its own, so one broken file hides no other problem.
+    for name, doc in docs.items():
+        try:
+            _FILE_SCHEMAS[name].validate_python(doc.value)
+        except ValidationError as err:
+            problems.extend(_schema_problems(err, docs, prefix=(name,)))
     if problems:
         raise BriefingError(problems)
-    raw = {name: doc.value for name, doc in docs.items()}
-    try:
-        files = Files.model_validate(raw)
-    except ValidationError as err:
-        raise BriefingError(_schema_problems(err, docs)) from None
+    files = Files.model_validate({name: doc.value for name, doc in docs.items()})
     problems = list(_reference_problems(files, docs))
     if problems:
         raise BriefingError(problems)
@@ -89,10 +102,22 @@ def _load_all(data_dir: Path) -> tuple[dict[str, Document], list[Problem]]:
     return docs, problems
 
 
-def _schema_problems(err: ValidationError, docs: dict[str, Document]) -> list[Problem]:
+def _schema_problems(
+    err: ValidationError, docs: dict[str, Document], prefix: FieldPath = ()
+) -> list[Problem]:
     problems = []
-    for error in err.errors():
+    errors: list[Any] = [{**e, "loc": (*prefix, *e["loc"])} for e in err.errors()]
+    # A misspelt field is reported once, as the typo with its did-you-mean, not also as missing.
+    typos = {
+        (tuple(e["loc"][:-1]), hint.split("'")[1])
+        for e in errors
+        if e["type"] == "extra_forbidden"
+        and (hint := did_you_mean(str(e["loc"][-1]), _allowed_fields(tuple(e["loc"][:-1]))))
+    }
+    for error in errors:
         loc = tuple(error["loc"])
+        if error["type"] == "missing" and (loc[:-1], str(loc[-1])) in typos:
+            continue
         file, where = str(loc[0]), loc[1:]
         doc = docs.get(file)
         if doc is None:  # a required optional-file-level error cannot happen; be safe
@@ -139,7 +164,9 @@ def _explain(error: Any, loc: tuple[Any, ...]) -> tuple[str, str]:
     if kind == "too_short":
         return "needs at least one entry", "add at least one, as a list: [first-id]"
     if kind in {"string_too_long", "too_long"}:
-        return "is too long", error["msg"]
+        limit = ctx.get("max_length", "")
+        noun = "characters" if kind == "string_too_long" else "entries"
+        return f"is too long ({len(value)} {noun})", f"keep it to at most {limit} {noun}"
     if kind == "string_type":
         return f"expected text, found {_describe(value)}", "put the text in quotes"
     if kind == "list_type":
