@@ -290,15 +290,18 @@ _SYNTAX = [
 def _syntax_problem(err: yaml.MarkedYAMLError, display: str, field: str) -> Problem:
     problem = err.problem or "invalid YAML"
     mark = err.problem_mark or err.context_mark
+    shift = 0
     known = next((entry for entry in _SYNTAX if entry[0] in problem), None)
-    if known:
+    if known is None:
+        context = f"{err.context}, " if err.context else ""
+        message, hint = f"YAML syntax: {context}{problem}", "check the YAML syntax around here"
+    else:
         message, hint = known[1], known[2]
         if known[0] == "end of stream" and err.context_mark:
             mark = err.context_mark  # where the quote opened, not the end of the file
-    else:
-        context = f"{err.context}, " if err.context else ""
-        message, hint = f"YAML syntax: {context}{problem}", "check the YAML syntax around here"
-    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        if known[0] == "unknown escape character":
+            shift = -1  # at the backslash, not the letter after it
+    line, col = (mark.line + 1, mark.column + 1 + shift) if mark else (1, 1)
     return Problem(display, line, col, field, message, hint)
 
 

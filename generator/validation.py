@@ -81,7 +81,7 @@ def _load_all(data_dir: Path) -> tuple[dict[str, Document], list[Problem]]:
         if path.suffix != ".yml" or stem not in known:
             hint = did_you_mean(stem, known)
             hint = f"{hint[:-2]}.yml'?" if hint else f"data files are: {', '.join(known)} (.yml)"
-            problems.append(Problem(display, 1, 1, "", "this is not a briefing data file", hint))
+            problems.append(Problem(display, 1, 1, stem, "this is not a briefing data file", hint))
             continue
         try:
             docs[stem] = load(path, display)
@@ -94,7 +94,7 @@ def _load_all(data_dir: Path) -> tuple[dict[str, Document], list[Problem]]:
                     f"{shown}/{name}.yml",
                     1,
                     1,
-                    "",
+                    name,
                     "this data file is missing",
                     f"create {shown}/{name}.yml; `briefing new` shows an example",
                 )

@@ -73,6 +73,6 @@ def test_a_missing_data_file_is_named(write_data, tmp_path: Path):
     (data / "outlook.yml").unlink()
     lines = problems_for(lambda f: data, {})
     assert lines == [
-        "data/outlook.yml:1:1: error: this data file is missing\n"
+        "data/outlook.yml:1:1: error: outlook: this data file is missing\n"
         "    hint: create data/outlook.yml; `briefing new` shows an example"
     ]
