@@ -36,7 +36,7 @@ FAST = settings(
 )
 # Characters that mean something to YAML, Markdown or HTML, and some that mean nothing.
 NASTY = st.text(
-    alphabet=st.sampled_from(list(":-#'\"[]{}&*!|>%@`\t\n ,?<\\/=") + ["a", "1", "é", "\u2028"]),
+    alphabet=st.sampled_from([*":-#'\"[]{}&*!|>%@`\t\n ,?<\\/=", "a", "1", "é", "\u2028"]),
     max_size=12,
 )
 
@@ -73,6 +73,9 @@ def outcome(files: dict[str, str | bytes]) -> str:
         return "valid"
 
 
+EDITS = ["delete", "duplicate", "indent", "dedent", "insert", "replace", "swap"]
+
+
 @st.composite
 def mutated_seed(draw: st.DrawFn) -> dict[str, str]:
     """The seed briefing with one to three small edits of the kind a hurried editor makes."""
@@ -81,9 +84,7 @@ def mutated_seed(draw: st.DrawFn) -> dict[str, str]:
         name = draw(st.sampled_from(FILES))
         lines = files[name].split("\n")
         at = draw(st.integers(0, len(lines) - 1))
-        kind = draw(
-            st.sampled_from(["delete", "duplicate", "indent", "dedent", "insert", "replace", "swap"])
-        )
+        kind = draw(st.sampled_from(EDITS))
         line = lines[at]
         if kind == "delete":
             del lines[at]
