@@ -34,3 +34,4 @@ clean:
 
 bench: $(STAMP)
 	$(BIN)/python bench/generate.py
+	$(BIN)/python bench/refuse.py

@@ -173,7 +173,7 @@ class _Frame:
     mapping: bool
     at: str | int | None
     wants_key: bool = True
-    value_ended_on: int = 0
+    value_ended_on: int = -1
 
 
 class _Trail:
@@ -186,7 +186,7 @@ class _Trail:
     def depth(self) -> int:
         return len(self.frames)
 
-    def path(self, node: Event | None = None, line: int = 0) -> FieldPath:
+    def path(self, node: Event | None = None, line: int | None = None) -> FieldPath:
         """The field the parser is in; with node, the field that node stands for.
 
         With line (0-based), a field whose value ended on that line still counts: an error
@@ -291,7 +291,10 @@ def _syntax_problem(err: yaml.MarkedYAMLError, display: str, field: str) -> Prob
     problem = err.problem or "invalid YAML"
     mark = err.problem_mark or err.context_mark
     shift = 0
-    known = next((entry for entry in _SYNTAX if entry[0] in problem), None)
+    quoted = "quoted" in (err.context or "")
+    known = next(
+        (e for e in _SYNTAX if e[0] in problem and (quoted or e[0] != "end of stream")), None
+    )
     if known is None:
         context = f"{err.context}, " if err.context else ""
         message, hint = f"YAML syntax: {context}{problem}", "check the YAML syntax around here"
@@ -430,16 +433,22 @@ def load(path: Path, display: str) -> Document:
     """Load one YAML file safely; raise BriefingError naming every problem in it."""
     name = path.stem
     doc = Document(display, None)
+    too_large = f"a briefing file holds at most {MAX_FILE_BYTES} bytes"
     try:
+        if not path.is_file():  # a folder, a pipe or a device would never end or never start
+            raise _whole_file(
+                display, name, "this is not a regular file", "replace it with a plain YAML file"
+            )
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
+            raise _whole_file(display, name, f"the file is too large ({size} bytes)", too_large)
+        with path.open("rb") as file:
+            # Read no more than the limit, whatever the size said (it can grow, or lie).
+            raw = file.read(MAX_FILE_BYTES + 1)
+        if len(raw) > MAX_FILE_BYTES:
             raise _whole_file(
-                display,
-                name,
-                f"the file is too large ({size} bytes)",
-                f"a briefing file holds at most {MAX_FILE_BYTES} bytes",
+                display, name, f"the file is too large (over {MAX_FILE_BYTES} bytes)", too_large
             )
-        raw = path.read_bytes()
     except OSError as err:
         raise _whole_file(
             display,

@@ -7,6 +7,7 @@ FIELD: message` line followed by its hint.
 
 from __future__ import annotations
 
+import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -623,6 +624,19 @@ def test_problems_in_several_files_all_appear_in_one_run(project: Path):
         "data/sources.yml",
     ]
     assert result.stderr.splitlines()[-1] == "5 problems found; nothing was changed."
+
+
+def test_a_device_or_pipe_in_place_of_a_data_file_is_refused_without_reading_it(project: Path):
+    data = project / "data"
+    (data / "events.yml").unlink()
+    (data / "events.yml").symlink_to("/dev/zero")
+    (data / "claims.yml").unlink()
+    os.mkfifo(data / "claims.yml")
+    result = run_briefing("check", cwd=project, timeout=30)
+    assert result.returncode == 2
+    lines = result.stderr.splitlines()
+    assert "data/claims.yml:1:1: error: claims: this is not a regular file" in lines
+    assert "data/events.yml:1:1: error: events: this is not a regular file" in lines
 
 
 def test_a_missing_data_folder_is_named(tmp_path: Path):
