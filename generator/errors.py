@@ -22,10 +22,15 @@ class Problem:
         """The problem as the editor sees it: `PATH:LINE:COL: error: FIELD: message`."""
         where = f"{self.path}:{self.line}:{self.col}: error: "
         field = f"{self.field}: " if self.field else ""
-        text = where + field + self.message
+        text = printable(where + field + self.message)
         if self.hint:
-            text += f"\n    hint: {self.hint}"
+            text += f"\n    hint: {printable(self.hint)}"
         return text
+
+
+def printable(text: str) -> str:
+    """Text with control characters spelt out, so data can't move the cursor or split a line."""
+    return "".join(ch if ch.isprintable() else f"\\u{ord(ch):04x}" for ch in text)
 
 
 class BriefingError(Exception):

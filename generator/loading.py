@@ -11,6 +11,7 @@ from yaml.events import (
     AliasEvent,
     CollectionEndEvent,
     CollectionStartEvent,
+    DocumentStartEvent,
     Event,
     MappingStartEvent,
     ScalarEvent,
@@ -352,8 +353,24 @@ def _walk(text: str, display: str, name: str) -> None:
     loader: yaml.SafeLoader | None = None
     try:
         loader = yaml.SafeLoader(text)
+        documents = 0
         while loader.check_event():
             event = loader.get_event()  # type: ignore[no-untyped-call]
+            documents += isinstance(event, DocumentStartEvent)
+            if documents > 1:
+                line, col = _pos(event)
+                raise BriefingError(
+                    [
+                        Problem(
+                            display,
+                            line,
+                            col,
+                            name,
+                            "the file holds more than one document",
+                            "remove the '---' line that starts a second document",
+                        )
+                    ]
+                )
             trail.step(event)
             if trail.depth > MAX_DEPTH:
                 line, col = _pos(event)
@@ -470,20 +487,6 @@ def load(path: Path, display: str) -> Document:
     except yaml.MarkedYAMLError as err:  # composing finds what parsing cannot: unknown aliases
         field = _field_at(text, err.problem_mark.index, name) if err.problem_mark else name
         raise BriefingError([_syntax_problem(err, display, field)]) from None
-    if len(nodes) > 1:
-        line, col = _pos(nodes[1])
-        raise BriefingError(
-            [
-                Problem(
-                    display,
-                    line,
-                    col,
-                    name,
-                    "the file holds more than one document",
-                    "remove the '---' line that starts a second document",
-                )
-            ]
-        )
     builder = _Builder(doc, name)
     try:
         doc.value = builder.build(nodes[0], ())

@@ -145,7 +145,7 @@ CASES = [
         "a second document after ---",
         "events.yml",
         EVENTS + "---\n- id: x\n",
-        "data/events.yml:10:1: error: events: the file holds more than one document",
+        "data/events.yml:9:1: error: events: the file holds more than one document",
         "remove the '---' line",
     ),
     Case(
@@ -366,6 +366,13 @@ CASES = [
         ("- id: council", "- id: mayor-lind"),
         "data/actors.yml:12:7: error: actors[1].id: id 'mayor-lind' is used twice",
         "it is first used on line 1",
+    ),
+    Case(
+        "terminal escape code in an id",
+        "events.yml",
+        ("- id: vote", '- id: "\\e[31mvote"'),
+        "data/events.yml:1:7: error: events[0].id: '\\u001b[31mvote' is not a valid id",
+        "lower-case letters",
     ),
     Case(
         "an id with spaces and capitals",
