@@ -29,8 +29,8 @@ CASES = {
     "billion laughs (9**9 values)": LAUGHS,
     "brackets nested 50,000 deep": "- " + "[" * 50_000 + "]" * 50_000 + "\n",
     "file of 1.1 MB": "- id: x\n  title: '" + "x" * 1_100_000 + "'\n",
-    "file of 0.99 MB, 40,000 entries": "".join(
-        f"- id: e{i}\n  t: {'x' * 10}\n" for i in range(40_000)
+    "0.8 MB, 30,000 entries, 30,000 problems": "".join(
+        f"- id: e{i}\n  t: {'x' * 10}\n" for i in range(30_000)
     ),
 }
 

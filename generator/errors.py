@@ -38,7 +38,11 @@ class BriefingError(Exception):
 
     def __init__(self, problems: Iterable[Problem]) -> None:
         self.problems = sorted(set(problems))
-        super().__init__("\n".join(p.format() for p in self.problems))
+        super().__init__(f"{len(self.problems)} problem(s) in the briefing data")
+
+    def __str__(self) -> str:
+        # Formatted only when shown: a broken file can hold thousands of problems.
+        return "\n".join(p.format() for p in self.problems)
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:

@@ -347,48 +347,56 @@ def _pending_key(loader: yaml.SafeLoader | None, trail: _Trail) -> FieldPath:
     return (keys[-1],) if keys and trail.frames[-1].wants_key else ()
 
 
-def _walk(text: str, display: str, name: str) -> None:
-    """Parse once without building anything: syntax errors and deep nesting, with their field."""
-    trail = _Trail()
-    loader: yaml.SafeLoader | None = None
+class _TracingLoader(yaml.SafeLoader):
+    """A safe loader that follows its own events: which field, how deep, how many documents."""
+
+    def __init__(self, text: str, display: str, name: str) -> None:
+        super().__init__(text)
+        self.trail = _Trail()
+        self.display, self.name = display, name
+        self.documents = 0
+
+    def get_event(self) -> Event:
+        event: Event = super().get_event()  # type: ignore[no-untyped-call]
+        self.documents += isinstance(event, DocumentStartEvent)
+        if self.documents > 1:
+            self._refuse(
+                event,
+                self.name,
+                "the file holds more than one document",
+                "remove the '---' line that starts a second document",
+            )
+        self.trail.step(event)
+        if self.trail.depth > MAX_DEPTH:
+            # Refused before the composer's recursion can exhaust Python's stack.
+            self._refuse(
+                event,
+                dotted((self.name, *self.trail.path()[:2])),
+                f"the data nests more than {MAX_DEPTH} levels deep",
+                "briefing data needs only a few levels: entries, fields, lists",
+            )
+        return event
+
+    def _refuse(self, event: Event, field: str, message: str, hint: str) -> None:
+        line, col = _pos(event)
+        raise BriefingError([Problem(self.display, line, col, field, message, hint)])
+
+
+def _compose(text: str, display: str, name: str) -> Node | None:
+    """Parse and compose in one pass; syntax errors are located with their field."""
+    loader: _TracingLoader | None = None
     try:
-        loader = yaml.SafeLoader(text)
-        documents = 0
-        while loader.check_event():
-            event = loader.get_event()  # type: ignore[no-untyped-call]
-            documents += isinstance(event, DocumentStartEvent)
-            if documents > 1:
-                line, col = _pos(event)
-                raise BriefingError(
-                    [
-                        Problem(
-                            display,
-                            line,
-                            col,
-                            name,
-                            "the file holds more than one document",
-                            "remove the '---' line that starts a second document",
-                        )
-                    ]
-                )
-            trail.step(event)
-            if trail.depth > MAX_DEPTH:
-                line, col = _pos(event)
-                raise BriefingError(
-                    [
-                        Problem(
-                            display,
-                            line,
-                            col,
-                            dotted((name, *trail.path()[:2])),
-                            f"the data nests more than {MAX_DEPTH} levels deep",
-                            "briefing data needs only a few levels: entries, fields, lists",
-                        )
-                    ]
-                )
+        loader = _TracingLoader(text, display, name)
+        node: Node | None = loader.get_single_node()
+        return node
+    except yaml.composer.ComposerError as err:  # an alias to no anchor, a repeated anchor
+        field = _field_at(text, err.problem_mark.index, name) if err.problem_mark else name
+        raise BriefingError([_syntax_problem(err, display, field)]) from None
     except yaml.MarkedYAMLError as err:
+        assert loader is not None  # the reader's errors are not marked
         line = err.problem_mark.line if err.problem_mark else -1
-        field = dotted((name, *trail.path(line=line), *_pending_key(loader, trail)))
+        path = loader.trail.path(line=line)
+        field = dotted((name, *path, *_pending_key(loader, loader.trail)))
         raise BriefingError([_syntax_problem(err, display, field)]) from None
     except yaml.reader.ReaderError as err:
         # The reader refuses control characters before parsing starts.
@@ -481,15 +489,12 @@ def load(path: Path, display: str) -> Document:
             "the file is empty",
             "fill it in, or see the README for what belongs here",
         )
-    _walk(text, display, name)
-    try:
-        nodes = list(yaml.compose_all(text, Loader=yaml.SafeLoader))
-    except yaml.MarkedYAMLError as err:  # composing finds what parsing cannot: unknown aliases
-        field = _field_at(text, err.problem_mark.index, name) if err.problem_mark else name
-        raise BriefingError([_syntax_problem(err, display, field)]) from None
+    node = _compose(text, display, name)
+    if node is None:
+        raise _whole_file(display, name, "the file holds no data", "fill it in, or see the README")
     builder = _Builder(doc, name)
     try:
-        doc.value = builder.build(nodes[0], ())
+        doc.value = builder.build(node, ())
     except _TooBig as big:
         line, col = doc.locate(big.where[:1])
         raise BriefingError(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import types
 import typing
 from collections.abc import Iterator
@@ -186,6 +187,12 @@ def _explain(error: Any, loc: tuple[Any, ...]) -> tuple[str, str]:
 
 def _allowed_fields(loc: tuple[Any, ...]) -> list[str]:
     """The field names the schema allows at loc, to suggest the intended one."""
+    # Every list index leads to the same type: look each shape of path up once.
+    return list(_allowed_at(tuple(0 if isinstance(part, int) else part for part in loc)))
+
+
+@functools.cache
+def _allowed_at(loc: tuple[Any, ...]) -> tuple[str, ...]:
     annotation: Any = Files
     for part in loc:
         annotation = _unwrap(annotation)
@@ -197,8 +204,8 @@ def _allowed_fields(loc: tuple[Any, ...]) -> list[str]:
             annotation = field.annotation if field else Any
     annotation = _unwrap(annotation)
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return list(annotation.model_fields)
-    return []
+        return tuple(annotation.model_fields)
+    return ()
 
 
 def _unwrap(annotation: Any) -> Any:
