@@ -355,6 +355,7 @@ class _TracingLoader(yaml.SafeLoader):
         self.trail = _Trail()
         self.display, self.name = display, name
         self.documents = 0
+        self.last_scalar: ScalarEvent | None = None
 
     def get_event(self) -> Event:
         event: Event = super().get_event()  # type: ignore[no-untyped-call]
@@ -367,6 +368,8 @@ class _TracingLoader(yaml.SafeLoader):
                 "remove the '---' line that starts a second document",
             )
         self.trail.step(event)
+        if isinstance(event, ScalarEvent):
+            self.last_scalar = event
         if self.trail.depth > MAX_DEPTH:
             # Refused before the composer's recursion can exhaust Python's stack.
             self._refuse(
@@ -380,6 +383,25 @@ class _TracingLoader(yaml.SafeLoader):
     def _refuse(self, event: Event, field: str, message: str, hint: str) -> None:
         line, col = _pos(event)
         raise BriefingError([Problem(self.display, line, col, field, message, hint)])
+
+
+def _runaway_quote(
+    err: yaml.MarkedYAMLError, scalar: ScalarEvent | None, display: str, field: str
+) -> Problem | None:
+    """A quote left open that closes lines later, at an apostrophe: point at where it opened."""
+    start, found = scalar.start_mark if scalar else None, err.problem_mark
+    if not (scalar and start and found and scalar.style in {"'", '"'}):
+        return None
+    if "found '<scalar>'" not in (err.problem or "") or start.line >= found.line:
+        return None
+    return Problem(
+        display,
+        start.line + 1,
+        start.column + 1,
+        field,
+        f"this quote is not closed on its line; it runs on to line {found.line + 1}",
+        "close it on this line; inside '...' write an apostrophe as ''",
+    )
 
 
 def _compose(text: str, display: str, name: str) -> Node | None:
@@ -397,7 +419,8 @@ def _compose(text: str, display: str, name: str) -> Node | None:
         line = err.problem_mark.line if err.problem_mark else -1
         path = loader.trail.path(line=line)
         field = dotted((name, *path, *_pending_key(loader, loader.trail)))
-        raise BriefingError([_syntax_problem(err, display, field)]) from None
+        runaway = _runaway_quote(err, loader.last_scalar, display, field)
+        raise BriefingError([runaway or _syntax_problem(err, display, field)]) from None
     except yaml.reader.ReaderError as err:
         # The reader refuses control characters before parsing starts.
         line, col = _line_col(text, err.position)

@@ -83,6 +83,14 @@ CASES = [
         "add the closing quote",
     ),
     Case(
+        "unclosed quote that an apostrophe lines later closes",
+        "outlook.yml",
+        ("statement: The council", "statement: 'The council"),
+        "data/outlook.yml:5:14: error: outlook.judgments[0].statement: "
+        "this quote is not closed on its line; it runs on to line 8",
+        "inside '...' write an apostrophe as ''",
+    ),
+    Case(
         "field indented less than its neighbours",
         "actors.yml",
         ("  name: City Council", " name: City Council"),
