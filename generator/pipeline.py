@@ -6,8 +6,10 @@ import logging
 import os
 import shutil
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from generator.model import Files
 from generator.rendering import pages
@@ -51,8 +53,17 @@ def generate(data: Path, out: Path) -> WriteReport:
     return write_pages(pages(derive(read_briefing(data))), out)
 
 
-def build_site(config: Path, site: Path) -> None:
-    """Run the strict MkDocs build into a fresh folder, then swap it in for site/."""
+def build_site(
+    config: Path,
+    site: Path,
+    extra: dict[str, Any] | None = None,
+    finish: Callable[[Path], object] | None = None,
+) -> None:
+    """Run the strict MkDocs build into a fresh folder, then swap it in for site/.
+
+    `extra` adds to the config's `extra:` for the theme; `finish` adds to the fresh site
+    (the PDF) before the swap, so site/ never links to a file it lacks.
+    """
     # Imported here: `briefing check` and `generate` need no MkDocs.
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -63,7 +74,10 @@ def build_site(config: Path, site: Path) -> None:
     fresh = Path(tempfile.mkdtemp(dir=site.parent, prefix=f".{site.name}.new."))
     try:
         cfg = load_config(config_file=str(config), site_dir=str(fresh), strict=True)
+        cfg["extra"].update(extra or {})
         build(cfg)
+        if finish is not None:
+            finish(fresh)
         swap_in(fresh, site)
     finally:
         shutil.rmtree(fresh, ignore_errors=True)

@@ -56,6 +56,26 @@ def front_value(value: Any) -> Markup:
     return Markup(json.dumps(plain, ensure_ascii=False))
 
 
+def page_anchor(page: str) -> str:
+    """Where a page's part starts on the whole-briefing page: 'actors/x.md' is '#actor-x'."""
+    folder, _, name = page.rpartition("/")
+    stem = name.removesuffix(".md")
+    if stem == "index":
+        return folder or "summary"
+    return f"{folder.removesuffix('s')}-{stem}" if folder else stem
+
+
+_HEADING = re.compile(r"^(#{1,5}) ", re.MULTILINE)
+_FIRST_HEADING = re.compile(r"^(#{1,6} [^\n]*?)[ \t]*$", re.MULTILINE)
+
+
+def section(markdown: str, anchor: str, levels: int = 1) -> Markup:
+    """A page as part of the whole-briefing page: headings moved down, the first one given an id."""
+    # Only template lines can start with '#': `text` turns a leading '#' from data into an entity.
+    demoted = _HEADING.sub(lambda match: "#" * levels + match[1] + " ", str(markdown))
+    return Markup(_FIRST_HEADING.sub(rf"\1 {{: #{anchor} }}", demoted, count=1))
+
+
 def environment() -> Environment:
     """The Jinja environment: every value from YAML is escaped unless a filter built it."""
     env = Environment(
@@ -69,6 +89,8 @@ def environment() -> Environment:
     )
     env.filters["url"] = url
     env.filters["front"] = front_value
+    env.filters["section"] = section
+    env.globals["page_anchor"] = page_anchor
     env.globals.update(GLOBALS)
     return env
 
@@ -84,6 +106,7 @@ def pages(views: Views) -> dict[str, str]:
         ("outlook.md", "outlook.md.j2", {}),
         ("sources.md", "sources.md.j2", {}),
         ("method.md", "method.md.j2", {}),
+        ("print.md", "print.md.j2", {"single": True}),
     ]
     for view in views.actor_views:
         targets.append((f"actors/{view.actor.id}.md", "actor.md.j2", {"view": view}))
@@ -91,7 +114,11 @@ def pages(views: Views) -> dict[str, str]:
     for path, template, extra in targets:
         root = "../" * path.count("/")
         body = env.get_template(template).render(
-            v=views, b=views.files.briefing, root=root, header=Markup(HEADER), **extra
+            v=views,
+            b=views.files.briefing,
+            root=root,
+            header=Markup(HEADER),
+            **{"single": False, **extra},
         )
         rendered[path] = _tidy(body)
     return rendered
