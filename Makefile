@@ -34,3 +34,8 @@ clean:
 
 bench: $(STAMP)
 	$(BIN)/python bench/generate.py
+
+# The whole briefing as one PDF (needs Chromium): briefing.pdf, A4.
+.PHONY: pdf
+pdf: $(STAMP)
+	NO_MKDOCS_2_WARNING=1 $(BIN)/briefing pdf

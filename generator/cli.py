@@ -99,7 +99,7 @@ def _pdf(args: argparse.Namespace) -> int:
     require_chromium()  # a missing browser is reported (exit 2) before anything is built
     pipeline.generate(project.data, project.content)
     heading = masthead(pipeline.check(project.data))
-    with tempfile.TemporaryDirectory(prefix=".briefing-pdf.", dir=project.root) as scratch:
+    with tempfile.TemporaryDirectory(prefix="briefing-pdf.") as scratch:
         site = Path(scratch) / "site"
         pipeline.build_site(project.config, site)
         sheets = make_pdf(site, args.out, heading, paper=args.paper)

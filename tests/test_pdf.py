@@ -152,7 +152,9 @@ def test_build_offers_the_pdf_as_a_download_when_chromium_is_there(tmp_path):
     result = run_briefing("build", cwd=project)
     assert result.returncode == 0, result.stderr
     site = project / "site"
-    assert PdfReader(site / "briefing.pdf").metadata.title
+    printed = PdfReader(site / "briefing.pdf")
+    assert printed.metadata.title == read_briefing(REPO / "data").briefing.title
+    assert "Download" not in " ".join(p.extract_text() for p in printed.pages)
     assert 'href="briefing.pdf" download' in (site / "index.html").read_text()
     assert 'href="../briefing.pdf" download' in (site / "print/index.html").read_text()
 

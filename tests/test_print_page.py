@@ -104,3 +104,9 @@ def test_a_briefing_on_another_story_gets_a_print_page(tmp_path, write_data):
     assert "Harbour city votes on a tram line" in html
     assert 'href="#actor-mayor-lind"' in html and 'id="actor-mayor-lind"' in html
     assert 'href="#src-gazette"' in html
+
+
+def test_search_finds_nothing_on_the_print_page(seed_site):
+    index = (seed_site / "search/search_index.json").read_text()
+    assert '"location":"print/' not in index.replace(" ", "")
+    assert '"location":"timeline/' in index.replace(" ", "")
