@@ -53,7 +53,7 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _generate(args: argparse.Namespace) -> int:
-    report = pipeline.generate(args.data, args.out)
+    report = pipeline.generate(args.data, args.out).report
     print(
         f"{args.out}: {len(report.written)} written, {len(report.unchanged)} unchanged, "
         f"{len(report.removed)} removed"
@@ -64,8 +64,8 @@ def _generate(args: argparse.Namespace) -> int:
 def _build(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     project = pipeline.Project(args.root)
-    pipeline.generate(project.data, project.content)
-    pipeline.build_site(project.config, project.site)
+    generated = pipeline.generate(project.data, project.content)
+    pipeline.build_site(project.config, project.site, generated.files.briefing.title)
     print(f"{project.site}: built in {time.perf_counter() - started:.1f} s")
     return EXIT_OK
 
