@@ -77,6 +77,17 @@ def _serve(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _new(args: argparse.Namespace) -> int:
+    from generator.starter import create_project
+
+    create_project(args.dir)
+    print(
+        f"{args.dir}: a new briefing. Edit {args.dir / 'data'}/*.yml, then run "
+        f"`briefing build --root {args.dir}` (or `briefing serve --root {args.dir}`)."
+    )
+    return EXIT_OK
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="briefing", description="Turn a briefing's YAML in data/ into a static site."
@@ -104,4 +115,8 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
     serve.add_argument("--port", type=int, default=8000, help="port to listen on (8000)")
     serve.set_defaults(run=_serve)
+
+    new = commands.add_parser("new", help="start a new briefing project in DIR")
+    new.add_argument("dir", type=Path, metavar="DIR", help="the new project's folder")
+    new.set_defaults(run=_new)
     return parser

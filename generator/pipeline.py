@@ -71,6 +71,8 @@ def build_site(config: Path, site: Path, site_name: str | None = None) -> None:
 
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     _log_mkdocs_warnings()
+    # MkDocs reads a relative site_dir against the config's folder, not ours: be absolute.
+    config, site = config.resolve(), site.resolve()
     site.parent.mkdir(parents=True, exist_ok=True)
     fresh = Path(tempfile.mkdtemp(dir=site.parent, prefix=f".{site.name}.new."))
     try:
