@@ -59,7 +59,7 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _generate(args: argparse.Namespace) -> int:
-    report = pipeline.generate(args.data, args.out)
+    report = pipeline.generate(args.data, args.out).report
     print(
         f"{args.out}: {len(report.written)} written, {len(report.unchanged)} unchanged, "
         f"{len(report.removed)} removed"
@@ -70,18 +70,20 @@ def _generate(args: argparse.Namespace) -> int:
 def _build(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     project = pipeline.Project(args.root)
-    pipeline.generate(project.data, project.content)
+    generated = pipeline.generate(project.data, project.content)
+    title = generated.files.briefing.title
     # The site links the PDF (the theme reads extra.briefing_pdf) only where one can be made.
     if args.no_pdf or find_chromium() is None:
-        pipeline.build_site(project.config, project.site)
+        pipeline.build_site(project.config, project.site, title)
         made = ""
     else:
         from generator.pdf import make_pdf
 
-        heading = masthead(pipeline.check(project.data))
+        heading = masthead(generated.files)
         pipeline.build_site(
             project.config,
             project.site,
+            title,
             extra={"briefing_pdf": PDF_NAME},
             finish=lambda fresh: make_pdf(fresh, fresh / PDF_NAME, heading),
         )
@@ -97,12 +99,11 @@ def _pdf(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     project = pipeline.Project(args.root)
     require_chromium()  # a missing browser is reported (exit 2) before anything is built
-    pipeline.generate(project.data, project.content)
-    heading = masthead(pipeline.check(project.data))
+    generated = pipeline.generate(project.data, project.content)
     with tempfile.TemporaryDirectory(prefix="briefing-pdf.") as scratch:
         site = Path(scratch) / "site"
-        pipeline.build_site(project.config, site)
-        sheets = make_pdf(site, args.out, heading, paper=args.paper)
+        pipeline.build_site(project.config, site, generated.files.briefing.title)
+        sheets = make_pdf(site, args.out, masthead(generated.files), paper=args.paper)
     print(f"{args.out}: {sheets} pages in {time.perf_counter() - started:.1f} s")
     return EXIT_OK
 
@@ -111,6 +112,17 @@ def _serve(args: argparse.Namespace) -> int:
     from generator.preview import serve
 
     serve(pipeline.Project(args.root), host=args.host, port=args.port)
+    return EXIT_OK
+
+
+def _new(args: argparse.Namespace) -> int:
+    from generator.starter import create_project
+
+    create_project(args.dir)
+    print(
+        f"{args.dir}: a new briefing. Edit {args.dir / 'data'}/*.yml, then run "
+        f"`briefing build --root {args.dir}` (or `briefing serve --root {args.dir}`)."
+    )
     return EXIT_OK
 
 
@@ -152,4 +164,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     pdf.add_argument("--paper", choices=["a4", "letter"], default="a4", help="sheet size (a4)")
     pdf.set_defaults(run=_pdf)
+
+    new = commands.add_parser("new", help="start a new briefing project in DIR")
+    new.add_argument("dir", type=Path, metavar="DIR", help="the new project's folder")
+    new.set_defaults(run=_new)
     return parser
