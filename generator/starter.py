@@ -16,7 +16,9 @@ HOOK_SHIM = (
     "from generator.mkdocs_hook import on_post_page, on_pre_build, on_startup\n\n"
     '__all__ = ["on_post_page", "on_pre_build", "on_startup"]\n'
 )
-GITIGNORE = "/site/\n/.cache/\n/briefing.pdf\n# Generated pages carry a 'Generated from data/' header.\n"
+GITIGNORE = (
+    "/site/\n/.cache/\n/briefing.pdf\n# Generated pages carry a 'Generated from data/' header.\n"
+)
 
 
 def create_project(target: Path) -> None:
