@@ -32,8 +32,8 @@ _RUNNING = (
     "font:7.5pt 'Helvetica Neue', Arial, 'Liberation Sans', sans-serif; color:#555;\">"
     "<span>{left}</span><span>{right}</span></div>"
 )
-# The page's own CSS page numbers (for a browser print) would clash with the footer below.
-_NO_CSS_PAGE_NUMBERS = "@page { @bottom-right { content: none; } }"
+# The page's own CSS running head and page numbers (for a browser print) would clash with ours.
+_NO_CSS_RUNNING_HEAD = "@page { @top-left { content: none; } @bottom-right { content: none; } }"
 _LOOPBACK = {"127.0.0.1", "localhost", "[::1]", "::1"}
 
 
@@ -64,7 +64,7 @@ def make_pdf(site: Path, out: Path, masthead: Masthead, paper: str = "a4") -> in
         page.route("**/*", partial(_loopback_only, refused=elsewhere))
         page.goto(base + "print/", wait_until="load")
         page.emulate_media(media="print", color_scheme="light")
-        page.add_style_tag(content=_NO_CSS_PAGE_NUMBERS)
+        page.add_style_tag(content=_NO_CSS_RUNNING_HEAD)
         printed = page.pdf(
             format=PAPER[paper],
             margin=MARGIN,

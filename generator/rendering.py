@@ -56,6 +56,15 @@ def front_value(value: Any) -> Markup:
     return Markup(json.dumps(plain, ensure_ascii=False))
 
 
+def css_text(value: Any) -> Markup:
+    """Text for a CSS string: ASCII letters and digits as they are, the rest as escapes."""
+    # Six-digit escapes end themselves; CSS swallows a space after one, so spaces are escaped too.
+    plain = " ".join(str(value).split())
+    return Markup(
+        "".join(ch if ch.isascii() and ch.isalnum() else f"\\{ord(ch):06x}" for ch in plain)
+    )
+
+
 def page_anchor(page: str) -> str:
     """Where a page's part starts on the whole-briefing page: 'actors/x.md' is '#actor-x'."""
     folder, _, name = page.rpartition("/")
@@ -90,6 +99,7 @@ def environment() -> Environment:
     env.filters["url"] = url
     env.filters["front"] = front_value
     env.filters["section"] = section
+    env.filters["css_text"] = css_text
     env.globals["page_anchor"] = page_anchor
     env.globals.update(GLOBALS)
     return env

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, copy_project, run_briefing, small_briefing
-from generator.rendering import pages
+from generator.rendering import css_text, pages
 from generator.validation import read_briefing
 from generator.views import derive
 
@@ -110,3 +110,20 @@ def test_search_finds_nothing_on_the_print_page(seed_site):
     index = (seed_site / "search/search_index.json").read_text()
     assert '"location":"print/' not in index.replace(" ", "")
     assert '"location":"timeline/' in index.replace(" ", "")
+
+
+def test_the_running_head_is_a_safe_css_string_whatever_the_title():
+    hostile = 'Trump\'s "deal" </style><script>x</script> \\ }'
+    escaped = str(css_text(hostile))
+    assert re.fullmatch(r"(?:[A-Za-z0-9]|\\[0-9a-f]{6})+", escaped)
+    decoded = re.sub(r"\\([0-9a-f]{6})", lambda m: chr(int(m[1], 16)), escaped)
+    assert decoded == hostile
+
+
+def test_every_page_sets_the_running_head_for_a_browser_print(seed_site):
+    for page in ("index.html", "timeline/index.html", "print/index.html"):
+        head = (seed_site / page).read_text().split("</head>", 1)[0]
+        rule = re.search(r'@page \{ @top-left \{ content: "([^"]+)"; \} \}', head)
+        assert rule, page
+        decoded = re.sub(r"\\([0-9a-f]{6})", lambda m: chr(int(m[1], 16)), rule[1])
+        assert decoded.endswith(" · As of 31 March 2025"), decoded
