@@ -216,3 +216,15 @@ def test_printing_in_dark_mode_gives_dark_ink_on_white(built_site, chromium):
         assert max(red, green, blue) < 80, colour  # dark ink, not slate's light grey
     assert cell[1] in {"rgba(0, 0, 0, 0)", "rgb(255, 255, 255)"}
     assert paragraph
+
+
+def test_pdf_on_bad_data_reports_the_problem_and_exits_2(tmp_path):
+    require(find_chromium(), "Chromium is not installed (apt-get install chromium)")
+    project = copy_project(tmp_path / "bad")
+    briefing = project / "data/briefing.yml"
+    briefing.write_text(briefing.read_text().replace("as_of: 2025-03-31", "as_of: someday"))
+    result = run_briefing("pdf", cwd=project)
+    assert result.returncode == 2
+    assert "briefing.yml:" in result.stderr and "as_of" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (project / "briefing.pdf").exists()
