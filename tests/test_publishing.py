@@ -145,6 +145,10 @@ def test_the_not_found_page_works_at_any_depth_under_the_subpath(published, chro
     }
     home = page.locator(".md-header__button.md-logo").get_attribute("href")
     assert urljoin(missing, home) == base
+    page.get_by_role("link", name="briefing's home page").click()
+    page.wait_for_load_state()
+    assert page.url == base
+    assert page.locator("h1").inner_text() != "404 - Not found"
     page.close()
 
 
@@ -207,7 +211,9 @@ def meta(html: str) -> dict[str, str]:
 def test_every_page_carries_its_description_title_and_address_for_search_and_sharing(published):
     site, base = published
     briefing = yaml.safe_load((REPO / "data" / "briefing.yml").read_text(encoding="utf-8"))
-    home = meta((site / "index.html").read_text(encoding="utf-8"))
+    home_html = (site / "index.html").read_text(encoding="utf-8")
+    assert f"<title>{briefing['title']} - Briefing</title>" in home_html
+    home = meta(home_html)
     assert home["og:title"] == briefing["title"]
     assert home["description"] == home["og:description"] == briefing["description"]
     assert home["og:type"] == "website"
