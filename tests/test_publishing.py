@@ -41,6 +41,12 @@ def published(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, 
         yield project / "site", base
 
 
+@pytest.fixture(scope="module")
+def axe_source() -> str:
+    require(AXE.is_file(), f"{AXE} is missing: `make test` installs it (npm ci in tests/axe)")
+    return AXE.read_text(encoding="utf-8")
+
+
 class Links(HTMLParser):
     """Every address a page points at (href, src, srcset) and every id it defines."""
 
@@ -120,7 +126,7 @@ def test_every_internal_link_and_asset_works_under_the_subpath(published):
     assert all(url.startswith(base) for url in statuses)
 
 
-def test_the_not_found_page_works_at_any_depth_under_the_subpath(published, chromium):
+def test_the_not_found_page_works_at_any_depth_under_the_subpath(published, chromium, axe_source):
     site, base = published
     missing = base + "actors/no-such-actor/"
     page = chromium.new_page()
@@ -143,6 +149,8 @@ def test_the_not_found_page_works_at_any_depth_under_the_subpath(published, chro
         "sticky",
         "fixed",
     }
+    page.add_script_tag(content=axe_source)
+    assert page.evaluate("axe.run(document).then(r => r.violations.map(v => v.id))") == []
     home = page.locator(".md-header__button.md-logo").get_attribute("href")
     assert urljoin(missing, home) == base
     page.get_by_role("link", name="briefing's home page").click()
@@ -174,12 +182,6 @@ def test_a_page_makes_no_request_to_another_host(published, chromium):
     assert elsewhere == []
     assert any(url.endswith("search_index.json") for url in requests)
     assert len({urlsplit(url).path for url in requests}) > 8
-
-
-@pytest.fixture(scope="module")
-def axe_source() -> str:
-    require(AXE.is_file(), f"{AXE} is missing: `make test` installs it (npm ci in tests/axe)")
-    return AXE.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
