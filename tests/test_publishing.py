@@ -214,7 +214,7 @@ def test_every_page_carries_its_description_title_and_address_for_search_and_sha
     site, base = published
     briefing = yaml.safe_load((REPO / "data" / "briefing.yml").read_text(encoding="utf-8"))
     home_html = (site / "index.html").read_text(encoding="utf-8")
-    assert f"<title>{briefing['title']} - Briefing</title>" in home_html
+    assert f"<title>{briefing['title']}</title>" in home_html
     home = meta(home_html)
     assert home["og:title"] == briefing["title"]
     assert home["description"] == home["og:description"] == briefing["description"]
@@ -253,6 +253,7 @@ def test_the_pages_workflow_deploys_the_strict_build_with_least_privilege():
     assert deploy["needs"] == "build"
     steps = json.dumps(build["steps"])
     assert "make site" in steps
+    assert "site/briefing.pdf" in steps
     assert "steps.pages.outputs.base_url" in steps
     for job in (build, deploy):
         for step in job["steps"]:
