@@ -10,6 +10,8 @@ from urllib.parse import quote
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
+from generator.figures import figures
+from generator.glance import glance
 from generator.views import Views
 from generator.vocabulary import GLOBALS
 
@@ -88,10 +90,18 @@ def pages(views: Views) -> dict[str, str]:
     for view in views.actor_views:
         targets.append((f"actors/{view.actor.id}.md", "actor.md.j2", {"view": view}))
     rendered = {}
+    graphics = figures(views)
+    panel = glance(views)
     for path, template, extra in targets:
         root = "../" * path.count("/")
         body = env.get_template(template).render(
-            v=views, b=views.files.briefing, root=root, header=Markup(HEADER), **extra
+            v=views,
+            b=views.files.briefing,
+            root=root,
+            header=Markup(HEADER),
+            figures=graphics,
+            glance=panel,
+            **extra,
         )
         rendered[path] = _tidy(body)
     return rendered

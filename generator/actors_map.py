@@ -1,0 +1,245 @@
+"""The actors map as an SVG drawn at build time: actors in bands by kind, links as labelled arrows."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from generator.model import Actor
+from generator.svg import Box, attr, esc, num, text_width, wrap
+from generator.vocabulary import ACTOR_KINDS, RELATION_WORDS
+
+WIDTH = 760.0
+MARGIN = 12.0
+FONT = 12.0
+SMALL = 10.5
+NODE_W = 132.0
+NODE_H = 38.0
+H_GAP = 18.0
+BAND_LABEL = 18.0  # room above a band for its heading
+ROW_GAP = 96.0  # room between bands for the arrows and their labels
+PER_ROW = int((WIDTH - 2 * MARGIN + H_GAP) // (NODE_W + H_GAP))
+ID = "briefing-actors-map"
+# Where along an arrow its label may sit, tried in this order, until one is free.
+_ALONG = (0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74, 0.18, 0.82)
+
+
+@dataclass(frozen=True)
+class Node:
+    actor: Actor
+    box: Box
+    lines: list[str]
+
+
+@dataclass(frozen=True)
+class Edge:
+    source: Node
+    target: Node
+    relation: str
+    path: str
+    label: Box | None  # None when no free place was found; the legend and list still say it
+
+
+@dataclass(frozen=True)
+class Layout:
+    nodes: dict[str, Node]
+    edges: list[Edge]
+    bands: list[tuple[str, Box]]  # a kind's heading and its box
+    height: float
+    texts: list[Box]  # every text's box: headings, names, arrow labels
+
+
+def band_order(actors: Sequence[Actor]) -> list[str]:
+    """The kinds present, ordered so that linked actors sit in bands as close as possible."""
+    kinds = [k for k in ACTOR_KINDS if any(a.kind == k for a in actors)]
+    kind_of = {a.id: a.kind for a in actors}
+    pairs = [(a.kind, kind_of[link.to]) for a in actors for link in a.links if link.to in kind_of]
+
+    def cost(order: tuple[str, ...]) -> int:
+        return sum(abs(order.index(a) - order.index(b)) for a, b in pairs)
+
+    # At most four kinds, so trying every order is cheap; min() keeps the first of equals.
+    return list(min(itertools.permutations(kinds), key=cost)) if kinds else []
+
+
+def _rows(actors: Sequence[Actor]) -> list[tuple[str, list[Actor]]]:
+    """Bands of at most PER_ROW actors, each ordered to shorten its arrows (barycentre sweeps)."""
+    rows: list[tuple[str, list[Actor]]] = []
+    for kind in band_order(actors):
+        members = [a for a in actors if a.kind == kind]
+        for start in range(0, len(members), PER_ROW):
+            rows.append((kind, members[start : start + PER_ROW]))
+    neighbours: dict[str, list[str]] = {a.id: [] for a in actors}
+    for actor in actors:
+        for link in actor.links:
+            if link.to in neighbours and link.to != actor.id:
+                neighbours[actor.id].append(link.to)
+                neighbours[link.to].append(actor.id)
+    for _ in range(4):
+        where = {a.id: (i + 0.5) / len(row) for _, row in rows for i, a in enumerate(row)}
+        for index, (kind, row) in enumerate(rows):
+            order = {a.id: i for i, a in enumerate(row)}
+
+            def centre(actor: Actor, order: dict[str, int] = order, size: int = len(row)) -> float:
+                others = [where[n] for n in neighbours[actor.id] if n not in order]
+                return sum(others) / len(others) if others else (order[actor.id] + 0.5) / size
+
+            rows[index] = (kind, sorted(row, key=lambda a: (centre(a), order[a.id])))
+    return rows
+
+
+def _curve(a: Box, b: Box) -> tuple[str, list[tuple[float, float]]]:
+    """An arrow's path from box a to box b, and points along it for placing its label."""
+    ax, bx = (a.left + a.right) / 2, (b.left + b.right) / 2
+    if abs(a.top - b.top) < 1:  # same band: an arc dipping under the row
+        y = a.bottom
+        dip = y + 34 + min(abs(bx - ax), 300) * 0.08
+        p0, p1, p2, p3 = (ax, y), (ax, dip), (bx, dip), (bx, y + 3)
+    elif a.top < b.top:
+        p0, p3 = (ax, a.bottom), (bx, b.top - 3)
+        middle = (p0[1] + p3[1]) / 2
+        p1, p2 = (ax, middle), (bx, middle)
+    else:
+        p0, p3 = (ax, a.top), (bx, b.bottom + 3)
+        middle = (p0[1] + p3[1]) / 2
+        p1, p2 = (ax, middle), (bx, middle)
+    path = (
+        f"M{num(p0[0])},{num(p0[1])} C{num(p1[0])},{num(p1[1])} "
+        f"{num(p2[0])},{num(p2[1])} {num(p3[0])},{num(p3[1])}"
+    )
+    points = []
+    for t in _ALONG:
+        s = 1 - t
+        x = s**3 * p0[0] + 3 * s * s * t * p1[0] + 3 * s * t * t * p2[0] + t**3 * p3[0]
+        y = s**3 * p0[1] + 3 * s * s * t * p1[1] + 3 * s * t * t * p2[1] + t**3 * p3[1]
+        points.append((x, y))
+    return path, points
+
+
+def layout(actors: Sequence[Actor]) -> Layout:
+    """Bands top to bottom, actors centred in each, arrow labels where they touch nothing."""
+    nodes: dict[str, Node] = {}
+    bands: list[tuple[str, Box]] = []
+    y = 0.0
+    previous_kind = None
+    for kind, row in _rows(actors):
+        if kind != previous_kind:
+            heading = ACTOR_KINDS[kind]
+            bands.append((heading, Box(MARGIN, y, MARGIN + text_width(heading, SMALL), y + 13)))
+            y += BAND_LABEL
+            previous_kind = kind
+        row_width = len(row) * NODE_W + (len(row) - 1) * H_GAP
+        x = (WIDTH - row_width) / 2
+        for actor in row:
+            lines = wrap(actor.name, FONT, NODE_W - 12, 2)
+            nodes[actor.id] = Node(actor, Box(x, y, x + NODE_W, y + NODE_H), lines)
+            x += NODE_W + H_GAP
+        y += NODE_H + ROW_GAP
+    height = y - ROW_GAP + 44 + 30  # room for an arc under the last band, and the legend
+
+    taken = [node.box.grown(2) for node in nodes.values()] + [box for _, box in bands]
+    edges = []
+    for actor in actors:
+        for link in actor.links:
+            if link.to not in nodes:
+                continue
+            source, target = nodes[actor.id], nodes[link.to]
+            path, points = _curve(source.box, target.box)
+            words = RELATION_WORDS[link.relation]
+            width = text_width(words, SMALL) + 6
+            label = None
+            for x, y in points:
+                box = Box(x - width / 2, y - 8, x + width / 2, y + 8)
+                inside = MARGIN <= box.left and box.right <= WIDTH - MARGIN
+                if inside and not any(box.overlaps(other) for other in taken):
+                    label = box
+                    taken.append(box)
+                    break
+            edges.append(Edge(source, target, link.relation, path, label))
+    texts = [box for _, box in bands] + [edge.label for edge in edges if edge.label]
+    texts += [_name_box(node) for node in nodes.values()]
+    return Layout(nodes, edges, bands, height, texts)
+
+
+def _name_box(node: Node) -> Box:
+    width = max(text_width(line, FONT) for line in node.lines)
+    middle = (node.box.left + node.box.right) / 2
+    top = (node.box.top + node.box.bottom) / 2 - len(node.lines) * FONT * 1.2 / 2
+    return Box(middle - width / 2, top, middle + width / 2, top + len(node.lines) * FONT * 1.2)
+
+
+def actors_svg(actors: Sequence[Actor], link: str) -> str:
+    """The actors map; each actor links to `link` + its id + '/' (its page, from the index)."""
+    plan = layout(actors)
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="briefing-graphic" role="img" '
+        f'aria-labelledby="{ID}-title {ID}-desc" viewBox="0 0 {num(WIDTH)} {num(plan.height)}" '
+        f'width="{num(WIDTH)}" height="{num(plan.height)}" font-size="{num(FONT)}" '
+        'fill="currentColor">',
+        f'<title id="{ID}-title">Actors map: {len(plan.nodes)} actors and '
+        f"{len(plan.edges)} links</title>",
+        f'<desc id="{ID}-desc">Actors in bands by kind (people, organisations, states, outlets). '
+        "An arrow runs from an actor to the one it leads, belongs to, works for, negotiates with, "
+        "makes proposals to or reports on, and is labelled with that relation.</desc>",
+        "<defs>",
+        f'<marker id="{ID}-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" '
+        'markerHeight="7" orient="auto-start-reverse">'
+        '<path d="M0,0 L10,5 L0,10 z" fill="currentColor"/></marker>',
+        "</defs>",
+    ]
+    for heading, box in plan.bands:
+        out.append(
+            f'<text class="bg-muted bg-band" x="{num(box.left)}" y="{num(box.top + SMALL)}" '
+            f'font-size="{num(SMALL)}" font-weight="bold">{esc(heading)}</text>'
+        )
+    for edge in plan.edges:
+        words = RELATION_WORDS[edge.relation]
+        tip = f"{edge.source.actor.name} {words} {edge.target.actor.name}"
+        out.append(f'<g class="bg-edge bg-edge--{esc(edge.relation)}">')
+        out.append(f"<title>{esc(tip)}</title>")
+        out.append(
+            f'<path d="{edge.path}" fill="none" stroke="currentColor" stroke-width="1.3" '
+            f'marker-end="url(#{ID}-arrow)"/>'
+        )
+        out.append("</g>")
+    for edge in plan.edges:
+        if edge.label is None:
+            continue
+        box = edge.label
+        out.append(
+            f'<rect class="bg-plate" x="{num(box.left)}" y="{num(box.top + 1)}" '
+            f'width="{num(box.right - box.left)}" height="{num(box.bottom - box.top - 2)}" '
+            'rx="3" fill="#fff"/>'
+        )
+        out.append(
+            f'<text class="bg-edge-label" x="{num((box.left + box.right) / 2)}" '
+            f'y="{num(box.bottom - 4.5)}" font-size="{num(SMALL)}" text-anchor="middle">'
+            f"{esc(RELATION_WORDS[edge.relation])}</text>"
+        )
+    for node in plan.nodes.values():
+        actor = node.actor
+        box = node.box
+        out.append(f'<a class="bg-node bg-node--{esc(actor.kind)}" href={attr(link + actor.id + "/")}>')
+        out.append(f"<title>{esc(actor.name)}: {esc(actor.role)}</title>")
+        out.append(
+            f'<rect x="{num(box.left)}" y="{num(box.top)}" width="{num(NODE_W)}" '
+            f'height="{num(NODE_H)}" rx="{6 if actor.kind == "person" else 1}" fill="#fff" '
+            'stroke="currentColor" stroke-width="1.5"/>'
+        )
+        name = _name_box(node)
+        middle = (box.left + box.right) / 2
+        out.append(
+            f'<text class="bg-label" x="{num(middle)}" y="{num(name.top)}" text-anchor="middle">'
+        )
+        for index, line in enumerate(node.lines):
+            dy = FONT if index == 0 else FONT * 1.2
+            out.append(f'<tspan x="{num(middle)}" dy="{num(dy)}">{esc(line)}</tspan>')
+        out.append("</text></a>")
+    out.append(
+        f'<text class="bg-muted" x="{num(MARGIN)}" y="{num(plan.height - 8)}" '
+        f'font-size="{num(SMALL)}">Arrows point from an actor to the one it acts on. '
+        "Rounded boxes are people. Select a name to open the actor&#8217;s page.</text>"
+    )
+    out.append("</svg>")
+    return "\n".join(out)
