@@ -1,4 +1,4 @@
-"""The actors map as an SVG drawn at build time: actors in bands by kind, links as labelled arrows."""
+"""The actors map, an SVG drawn at build time: actors in bands by kind, links as labelled arrows."""
 
 from __future__ import annotations
 
@@ -60,61 +60,88 @@ def band_order(actors: Sequence[Actor]) -> list[str]:
         return sum(abs(order.index(a) - order.index(b)) for a, b in pairs)
 
     # At most four kinds, so trying every order is cheap; min() keeps the first of equals.
-    return list(min(itertools.permutations(kinds), key=cost)) if kinds else []
+    orders: list[tuple[str, ...]] = list(itertools.permutations(kinds))
+    if not orders:
+        return []
+    best = min(orders, key=cost)
+    return list(best)
 
 
 def _rows(actors: Sequence[Actor]) -> list[tuple[str, list[Actor]]]:
-    """Bands of at most PER_ROW actors, each ordered to shorten its arrows (barycentre sweeps)."""
+    """Bands of at most PER_ROW actors, each ordered so that arrows are as short as they can be."""
     rows: list[tuple[str, list[Actor]]] = []
     for kind in band_order(actors):
         members = [a for a in actors if a.kind == kind]
         for start in range(0, len(members), PER_ROW):
             rows.append((kind, members[start : start + PER_ROW]))
-    neighbours: dict[str, list[str]] = {a.id: [] for a in actors}
-    for actor in actors:
-        for link in actor.links:
-            if link.to in neighbours and link.to != actor.id:
-                neighbours[actor.id].append(link.to)
-                neighbours[link.to].append(actor.id)
-    for _ in range(4):
-        where = {a.id: (i + 0.5) / len(row) for _, row in rows for i, a in enumerate(row)}
+    ids = {a.id for a in actors}
+    pairs = [(a.id, link.to) for a in actors for link in a.links if link.to in ids]
+
+    def centres(row: Sequence[Actor]) -> dict[str, float]:
+        left = (WIDTH - len(row) * NODE_W - (len(row) - 1) * H_GAP) / 2
+        return {a.id: left + i * (NODE_W + H_GAP) + NODE_W / 2 for i, a in enumerate(row)}
+
+    # A few passes of trying every order of one band while the others stay put; PER_ROW is
+    # small (5), so a band has at most 120 orders. min() keeps the first of equals: deterministic.
+    for _ in range(3):
         for index, (kind, row) in enumerate(rows):
-            order = {a.id: i for i, a in enumerate(row)}
+            fixed: dict[str, float] = {}
+            for other_index, (_, other) in enumerate(rows):
+                if other_index != index:
+                    fixed.update(centres(other))
 
-            def centre(actor: Actor, order: dict[str, int] = order, size: int = len(row)) -> float:
-                others = [where[n] for n in neighbours[actor.id] if n not in order]
-                return sum(others) / len(others) if others else (order[actor.id] + 0.5) / size
+            def length(order: Sequence[Actor], fixed: dict[str, float] = fixed) -> float:
+                x = {**fixed, **centres(order)}
+                return sum(abs(x[a] - x[b]) for a, b in pairs)
 
-            rows[index] = (kind, sorted(row, key=lambda a: (centre(a), order[a.id])))
+            orders: list[tuple[Actor, ...]] = list(itertools.permutations(row))
+            best = min(orders, key=length)
+            rows[index] = (kind, list(best))
     return rows
 
 
-def _curve(a: Box, b: Box) -> tuple[str, list[tuple[float, float]]]:
-    """An arrow's path from box a to box b, and points along it for placing its label."""
-    ax, bx = (a.left + a.right) / 2, (b.left + b.right) / 2
+def _segment(p0: tuple[float, float], p3: tuple[float, float]) -> list[tuple[float, float]]:
+    """A cubic Bézier leaving and arriving vertically: its four control points."""
+    middle = (p0[1] + p3[1]) / 2
+    return [p0, (p0[0], middle), (p3[0], middle), p3]
+
+
+def _route(
+    a: Box, b: Box, ax: float, bx: float, rows: list[list[Box]]
+) -> tuple[str, list[tuple[float, float]]]:
+    """An arrow's path from box a (leaving at ax) to box b (arriving at bx), and points along it
+    (middle first) for its label."""
     if abs(a.top - b.top) < 1:  # same band: an arc dipping under the row
         y = a.bottom
         dip = y + 34 + min(abs(bx - ax), 300) * 0.08
-        p0, p1, p2, p3 = (ax, y), (ax, dip), (bx, dip), (bx, y + 3)
-    elif a.top < b.top:
-        p0, p3 = (ax, a.bottom), (bx, b.top - 3)
-        middle = (p0[1] + p3[1]) / 2
-        p1, p2 = (ax, middle), (bx, middle)
+        segments = [[(ax, y), (ax, dip), (bx, dip), (bx, y + 3)]]
     else:
-        p0, p3 = (ax, a.top), (bx, b.bottom + 3)
-        middle = (p0[1] + p3[1]) / 2
-        p1, p2 = (ax, middle), (bx, middle)
-    path = (
-        f"M{num(p0[0])},{num(p0[1])} C{num(p1[0])},{num(p1[1])} "
-        f"{num(p2[0])},{num(p2[1])} {num(p3[0])},{num(p3[1])}"
-    )
-    points = []
-    for t in _ALONG:
-        s = 1 - t
-        x = s**3 * p0[0] + 3 * s * s * t * p1[0] + 3 * s * t * t * p2[0] + t**3 * p3[0]
-        y = s**3 * p0[1] + 3 * s * s * t * p1[1] + 3 * s * t * t * p2[1] + t**3 * p3[1]
-        points.append((x, y))
-    return path, points
+        down = a.top < b.top
+        start = (ax, a.bottom if down else a.top)
+        end = (bx, b.top - 3 if down else b.bottom + 3)
+        # Through the rows in between, pass in the gap between boxes nearest the straight line.
+        between = [r for r in rows if min(a.top, b.top) < r[0].top < max(a.top, b.top)]
+        points = [start]
+        for row in sorted(between, key=lambda r: r[0].top, reverse=not down):
+            y = (row[0].top + row[0].bottom) / 2
+            share = (y - start[1]) / (end[1] - start[1])
+            straight = start[0] + share * (end[0] - start[0])
+            gaps = [row[0].left - H_GAP / 2] + [box.right + H_GAP / 2 for box in row]
+            gaps = [min(max(g, MARGIN / 2), WIDTH - MARGIN / 2) for g in gaps]
+            points.append((min(gaps, key=lambda g: (abs(g - straight), g)), y))
+        points.append(end)
+        segments = [_segment(p, q) for p, q in itertools.pairwise(points)]
+    path = f"M{num(segments[0][0][0])},{num(segments[0][0][1])}"
+    along: list[tuple[float, tuple[float, float]]] = []
+    for index, (p0, p1, p2, p3) in enumerate(segments):
+        path += f" C{num(p1[0])},{num(p1[1])} {num(p2[0])},{num(p2[1])} {num(p3[0])},{num(p3[1])}"
+        for t in _ALONG:
+            s = 1 - t
+            x = s**3 * p0[0] + 3 * s * s * t * p1[0] + 3 * s * t * t * p2[0] + t**3 * p3[0]
+            y = s**3 * p0[1] + 3 * s * s * t * p1[1] + 3 * s * t * t * p2[1] + t**3 * p3[1]
+            along.append((abs((index + t) / len(segments) - 0.5), (x, y)))
+    along.sort(key=lambda item: item[0])
+    return path, [point for _, point in along]
 
 
 def layout(actors: Sequence[Actor]) -> Layout:
@@ -123,6 +150,7 @@ def layout(actors: Sequence[Actor]) -> Layout:
     bands: list[tuple[str, Box]] = []
     y = 0.0
     previous_kind = None
+    rows: list[list[Box]] = []
     for kind, row in _rows(actors):
         if kind != previous_kind:
             heading = ACTOR_KINDS[kind]
@@ -135,31 +163,59 @@ def layout(actors: Sequence[Actor]) -> Layout:
             lines = wrap(actor.name, FONT, NODE_W - 12, 2)
             nodes[actor.id] = Node(actor, Box(x, y, x + NODE_W, y + NODE_H), lines)
             x += NODE_W + H_GAP
+        rows.append([nodes[actor.id].box for actor in row])
         y += NODE_H + ROW_GAP
     height = y - ROW_GAP + 44 + 30  # room for an arc under the last band, and the legend
 
+    links = [
+        (nodes[actor.id], nodes[link.to], link.relation)
+        for actor in actors
+        for link in actor.links
+        if link.to in nodes
+    ]
+    ports = _ports(links)
     taken = [node.box.grown(2) for node in nodes.values()] + [box for _, box in bands]
     edges = []
-    for actor in actors:
-        for link in actor.links:
-            if link.to not in nodes:
-                continue
-            source, target = nodes[actor.id], nodes[link.to]
-            path, points = _curve(source.box, target.box)
-            words = RELATION_WORDS[link.relation]
-            width = text_width(words, SMALL) + 6
-            label = None
-            for x, y in points:
-                box = Box(x - width / 2, y - 8, x + width / 2, y + 8)
-                inside = MARGIN <= box.left and box.right <= WIDTH - MARGIN
-                if inside and not any(box.overlaps(other) for other in taken):
-                    label = box
-                    taken.append(box)
-                    break
-            edges.append(Edge(source, target, link.relation, path, label))
+    for index, (source, target, relation) in enumerate(links):
+        ax, bx = ports[(index, 0)], ports[(index, 1)]
+        path, points = _route(source.box, target.box, ax, bx, rows)
+        words = RELATION_WORDS[relation]
+        width = text_width(words, SMALL) + 6
+        label = None
+        for x, y in points:
+            box = Box(x - width / 2, y - 8, x + width / 2, y + 8)
+            inside = box.left >= MARGIN and box.right <= WIDTH - MARGIN
+            if inside and not any(box.overlaps(other) for other in taken):
+                label = box
+                taken.append(box)
+                break
+        edges.append(Edge(source, target, relation, path, label))
     texts = [box for _, box in bands] + [edge.label for edge in edges if edge.label]
     texts += [_name_box(node) for node in nodes.values()]
     return Layout(nodes, edges, bands, height, texts)
+
+
+def _ports(links: Sequence[tuple[Node, Node, str]]) -> dict[tuple[int, int], float]:
+    """Where each arrow leaves and meets its boxes: spread along a side, ordered by where the
+    other end lies, so arrows to the same box do not pile up on one point."""
+    sides: dict[tuple[str, str], list[tuple[float, int, int]]] = {}
+    for index, (source, target, _) in enumerate(links):
+        a, b = source.box, target.box
+        if abs(a.top - b.top) < 1:
+            ends = ("bottom", "bottom")
+        else:
+            ends = ("bottom", "top") if a.top < b.top else ("top", "bottom")
+        for end, (node, other) in enumerate(((source, target), (target, source))):
+            other_x = (other.box.left + other.box.right) / 2
+            sides.setdefault((node.actor.id, ends[end]), []).append((other_x, index, end))
+    ports = {}
+    for (actor_id, _), attached in sides.items():
+        box = next(n.box for n, m, _ in links for n in (n, m) if n.actor.id == actor_id)
+        attached.sort()
+        for position, (_, index, end) in enumerate(attached):
+            share = 0.5 if len(attached) == 1 else 0.2 + 0.6 * position / (len(attached) - 1)
+            ports[(index, end)] = box.left + share * (box.right - box.left)
+    return ports
 
 
 def _name_box(node: Node) -> Box:
@@ -220,7 +276,9 @@ def actors_svg(actors: Sequence[Actor], link: str) -> str:
     for node in plan.nodes.values():
         actor = node.actor
         box = node.box
-        out.append(f'<a class="bg-node bg-node--{esc(actor.kind)}" href={attr(link + actor.id + "/")}>')
+        out.append(
+            f'<a class="bg-node bg-node--{esc(actor.kind)}" href={attr(link + actor.id + "/")}>'
+        )
         out.append(f"<title>{esc(actor.name)}: {esc(actor.role)}</title>")
         out.append(
             f'<rect x="{num(box.left)}" y="{num(box.top)}" width="{num(NODE_W)}" '

@@ -28,7 +28,7 @@ def figures(views: Views) -> dict[str, Markup]:
             figure(
                 "timeline",
                 timeline_svg(views.timeline, as_of, "timeline/"),
-                'The events on a time line. Select one to read about it; the '
+                "The events on a time line. Select one to read about it; the "
                 '<a href="timeline/">Timeline</a> page lists them in words, with their sources.',
             )
         )

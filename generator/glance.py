@@ -1,4 +1,4 @@
-"""The home page's at-a-glance panel: what comes next, and when, in words a reader takes in at once."""
+"""The home page's at-a-glance panel: what comes next and when, in words read at once."""
 
 from __future__ import annotations
 
@@ -47,7 +47,7 @@ def _days(count: int) -> str:
 
 
 def countdown(date: PartialDate, as_of: PartialDate) -> str:
-    """Where a date lies from the as-of date: 'in 11 to 20 days', '3 days ago', 'on the as-of date'."""
+    """Where a date lies from the as-of date: '11 to 20 days after the as-of date'."""
     first = (date.start - as_of.end).days
     last = (date.end - as_of.end).days
     if first > 0:

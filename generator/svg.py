@@ -1,4 +1,4 @@
-"""Small pieces for writing SVG as text: escaping, text width, boxes and the figure around a graphic."""
+"""Pieces for writing SVG as text: escaping, text width, boxes, the figure around a graphic."""
 
 from __future__ import annotations
 

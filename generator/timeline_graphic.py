@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -145,7 +146,9 @@ def layout(events: Sequence[Event], as_of: PartialDate) -> Layout:
     as_of_x = probe.x(as_of.end) + day_width
     legend_top = top + 8
     texts = [p.label for p in placed]
-    texts += [Box(x + 3, 18, x + 3 + text_width(word, SMALL), 18 + SMALL * 1.2) for x, word in ticks]
+    texts += [
+        Box(x + 3, 18, x + 3 + text_width(word, SMALL), 18 + SMALL * 1.2) for x, word in ticks
+    ]
     texts.append(_as_of_box(as_of_x, as_of))
     texts += [box for box, _ in _legend_items(legend_top, _styles(events))]
     return Layout(
@@ -160,7 +163,7 @@ def _ticks(probe: Layout, with_year: bool) -> list[tuple[float, str]]:
     while day <= probe.last:
         months.append(day)
         day = (day + dt.timedelta(days=32)).replace(day=1)
-    narrowest = min(probe.x(b) - probe.x(a) for a, b in zip(months, [*months[1:], probe.last]))
+    narrowest = min(probe.x(b) - probe.x(a) for a, b in itertools.pairwise([*months, probe.last]))
     narrowest = max(narrowest, 1.0)
     step = next(
         (s for s in (1, 2, 3, 6, 12) if narrowest * s >= text_width("Sep 2025", SMALL) + GAP), 24
@@ -197,17 +200,24 @@ def _legend_items(top: float, styles: list[str]) -> list[tuple[Box, str]]:
     x = MARGIN
     for style in styles:
         words = LEGEND[style]
-        items.append((Box(x + 22, top, x + 22 + text_width(words, SMALL), top + SMALL * 1.2), style))
+        items.append(
+            (Box(x + 22, top, x + 22 + text_width(words, SMALL), top + SMALL * 1.2), style)
+        )
         x += 22 + text_width(words, SMALL) + 2 * GAP
     words = "Dot: a day. Bar: the span a month or part of a month covers."
-    items.append((Box(MARGIN, top + 16, MARGIN + text_width(words, SMALL), top + 16 + SMALL * 1.2), words))
+    items.append(
+        (Box(MARGIN, top + 16, MARGIN + text_width(words, SMALL), top + 16 + SMALL * 1.2), words)
+    )
     return items
 
 
 def _mark(style: str, box: Box, dot: bool) -> str:
     dash = f' stroke-dasharray="{_DASH[style]}"' if style in _DASH else ""
     fill = "currentColor" if style == "held" else "none"
-    css = f'class="bg-mark bg-mark--{style}" fill="{fill}" stroke="currentColor" stroke-width="1.5"{dash}'
+    css = (
+        f'class="bg-mark bg-mark--{style}" fill="{fill}" stroke="currentColor" '
+        f'stroke-width="1.5"{dash}'
+    )
     if dot:
         cx, cy = (box.left + box.right) / 2, (box.top + box.bottom) / 2
         return f'<circle {css} cx="{num(cx)}" cy="{num(cy)}" r="{num(MARK / 2 - 0.75)}"/>'
