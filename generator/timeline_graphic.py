@@ -150,7 +150,7 @@ def layout(events: Sequence[Event], as_of: PartialDate) -> Layout:
         Box(x + 3, 18, x + 3 + text_width(word, SMALL), 18 + SMALL * 1.2) for x, word in ticks
     ]
     texts.append(_as_of_box(as_of_x, as_of))
-    texts += [box for box, _ in _legend_items(legend_top, _styles(events))]
+    texts += [box for box, _, _ in _legend_items(legend_top, _styles(events))]
     return Layout(
         first, last, legend_top + 28, placed, lane_tops, ticks, as_of_x, legend_top, texts
     )
@@ -194,19 +194,19 @@ def _styles(events: Sequence[Event]) -> list[str]:
     return [style for style in LEGEND if style in present]
 
 
-def _legend_items(top: float, styles: list[str]) -> list[tuple[Box, str]]:
-    """The legend's entries, left to right: a sample mark, then its words."""
-    items = []
+def _legend_items(top: float, styles: list[str]) -> list[tuple[Box, str | None, str]]:
+    """The legend's entries: (box of the words, the mark drawn before them if any, the words)."""
+    items: list[tuple[Box, str | None, str]] = []
     x = MARGIN
     for style in styles:
         words = LEGEND[style]
-        items.append(
-            (Box(x + 22, top, x + 22 + text_width(words, SMALL), top + SMALL * 1.2), style)
-        )
-        x += 22 + text_width(words, SMALL) + 2 * GAP
+        right = x + 22 + text_width(words, SMALL)
+        items.append((Box(x + 22, top, right, top + SMALL * 1.2), style, words))
+        x = right + 2 * GAP
     words = "Dot: a day. Bar: the span a month or part of a month covers."
+    second = top + 16
     items.append(
-        (Box(MARGIN, top + 16, MARGIN + text_width(words, SMALL), top + 16 + SMALL * 1.2), words)
+        (Box(MARGIN, second, MARGIN + text_width(words, SMALL), second + SMALL * 1.2), None, words)
     )
     return items
 
@@ -283,13 +283,10 @@ def timeline_svg(events: Sequence[Event], as_of: PartialDate, link: str) -> str:
         f'<text class="bg-asof-label" x="{num(as_of_box.left)}" y="{num(SMALL)}" '
         f'font-size="{num(SMALL)}" font-weight="bold">{esc(_as_of_words(as_of))}</text>'
     )
-    for box, style in _legend_items(plan.legend_top, _styles(events)):
-        if style in LEGEND:
+    for box, sample_style, words in _legend_items(plan.legend_top, _styles(events)):
+        if sample_style is not None:
             sample = Box(box.left - 22, box.top + 2, box.left - 6, box.top + 2 + MARK)
-            out.append(_mark(style, sample, False))
-            words = LEGEND[style]
-        else:
-            words = style
+            out.append(_mark(sample_style, sample, False))
         out.append(
             f'<text class="bg-muted" x="{num(box.left)}" y="{num(box.top + SMALL)}" '
             f'font-size="{num(SMALL)}">{esc(words)}</text>'
