@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import calendar
 import itertools
+import re
 import xml.etree.ElementTree as ET
 
 import pytest
 
-from conftest import REPO, small_briefing
+from conftest import REPO, copy_project, run_briefing, small_briefing
 from generator.actors_map import actors_svg
 from generator.actors_map import layout as map_layout
 from generator.dates import PartialDate, parse_date
@@ -188,7 +189,7 @@ def test_home_page_glance_panel_gives_next_event_key_numbers_and_claims(seed):
     assert "!!! glance" in panel
     assert "(timeline.md#april-round)" in panel
     assert "mid-April 2025 (11 to 20 April 2025), 11 to 20 days after the as-of date" in panel
-    assert "**Status:** tentative." in panel
+    assert "**Status:** **tentative**." in panel
     for number in seed.files.briefing.key_numbers:
         assert number.value.split()[-1] in panel
     assert "6 claimed · 2 unconfirmed" in panel
@@ -202,3 +203,30 @@ def test_no_events_and_no_actors_draw_no_graphic(write_data):
     story["events"][0]["actors"] = []
     views = derive(read_briefing(write_data(story)))
     assert "<svg" not in pages(views)["actors/index.md"]
+
+
+def test_built_pages_carry_the_graphics_intact_with_links_that_resolve(tmp_path, seed):
+    project = copy_project(tmp_path / "project")
+    result = run_briefing("build", cwd=project)
+    assert result.returncode == 0, result.stderr
+    site = project / "site"
+    for page, folder in (("index.html", site), ("timeline/index.html", site / "timeline")):
+        html = (site / page).read_text(encoding="utf-8")
+        found = re.search(
+            r'<figure class="briefing-figure briefing-figure--timeline">.*?</figure>', html, re.S
+        )
+        assert found, page
+        root = parse(found[0])  # Markdown passed the raw block through untouched
+        hrefs = [a.get("href") or "" for a in root.iter(f"{SVG}a")]
+        assert len(hrefs) == len(seed.timeline)
+        for href in hrefs:
+            target, anchor = href.split("#")
+            assert f'id="{anchor}"' in (folder / target / "index.html").read_text(encoding="utf-8")
+    html = (site / "actors" / "index.html").read_text(encoding="utf-8")
+    found = re.search(
+        r'<figure class="briefing-figure briefing-figure--actors">.*?</figure>', html, re.S
+    )
+    assert found
+    hrefs = [a.get("href") or "" for a in parse(found[0]).iter(f"{SVG}a")]
+    assert sorted(hrefs) == sorted(f"{a.id}/" for a in seed.files.actors)
+    assert all((site / "actors" / href / "index.html").is_file() for href in hrefs)
