@@ -228,9 +228,12 @@ def _name_box(node: Node) -> Box:
 def actors_svg(actors: Sequence[Actor], link: str) -> str:
     """The actors map; each actor links to `link` + its id + '/' (its page, from the index)."""
     plan = layout(actors)
+    # role="group", not "img": an image's content is presentational, and links inside it would be
+    # interactive content no assistive technology can reach (axe: nested-interactive).
     out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="briefing-graphic" role="img" '
-        f'aria-labelledby="{ID}-title {ID}-desc" viewBox="0 0 {num(WIDTH)} {num(plan.height)}" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="briefing-graphic" role="group" '
+        f'aria-labelledby="{ID}-title" aria-describedby="{ID}-desc" '
+        f'viewBox="0 0 {num(WIDTH)} {num(plan.height)}" '
         f'width="{num(WIDTH)}" height="{num(plan.height)}" font-size="{num(FONT)}" '
         'fill="currentColor">',
         f'<title id="{ID}-title">Actors map: {len(plan.nodes)} actors and '
@@ -276,9 +279,8 @@ def actors_svg(actors: Sequence[Actor], link: str) -> str:
     for node in plan.nodes.values():
         actor = node.actor
         box = node.box
-        out.append(
-            f'<a class="bg-node bg-node--{esc(actor.kind)}" href={attr(link + actor.id + "/")}>'
-        )
+        href = attr(link + actor.id + "/")
+        out.append(f'<a class="bg-node bg-node--{esc(actor.kind)}" href={href}>')
         out.append(f"<title>{esc(actor.name)}: {esc(actor.role)}</title>")
         out.append(
             f'<rect x="{num(box.left)}" y="{num(box.top)}" width="{num(NODE_W)}" '

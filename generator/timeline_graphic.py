@@ -235,9 +235,12 @@ def timeline_svg(events: Sequence[Event], as_of: PartialDate, link: str) -> str:
     bottom = plan.legend_top - 8
     span = f"{short_date(PartialDate(plan.first.year, plan.first.month), True)} to "
     span += short_date(PartialDate(plan.last.year, plan.last.month), True)
+    # role="group", not "img": an image's content is presentational, and links inside it would be
+    # interactive content no assistive technology can reach (axe: nested-interactive).
     out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="briefing-graphic" role="img" '
-        f'aria-labelledby="{ID}-title {ID}-desc" viewBox="0 0 {num(WIDTH)} {num(height)}" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="briefing-graphic" role="group" '
+        f'aria-labelledby="{ID}-title" aria-describedby="{ID}-desc" '
+        f'viewBox="0 0 {num(WIDTH)} {num(height)}" '
         f'width="{num(WIDTH)}" height="{num(height)}" font-size="{num(FONT)}" fill="currentColor">',
         f'<title id="{ID}-title">Timeline: {len(events)} events, {esc(span)}</title>',
         f'<desc id="{ID}-desc">Each event is drawn at its date, as precisely as it is known: '

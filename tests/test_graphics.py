@@ -62,10 +62,12 @@ def test_timeline_graphic_is_well_formed_and_links_every_event_to_its_entry(seed
         tip = links[f"#{event.id}"].find(f"{SVG}title")
         assert tip is not None and event.title in (tip.text or "")
         assert str(event.date) in (tip.text or "")
-    assert root.get("role") == "img"
+    # A group, not an img: an img's links would be out of reach of keyboards and screen readers.
+    assert root.get("role") == "group"
     title, desc = root.find(f"{SVG}title"), root.find(f"{SVG}desc")
     assert title is not None and desc is not None
-    assert root.get("aria-labelledby") == f"{title.get('id')} {desc.get('id')}"
+    assert root.get("aria-labelledby") == title.get("id")
+    assert root.get("aria-describedby") == desc.get("id")
 
 
 def test_actors_map_is_well_formed_and_links_every_actor_to_their_page(seed):
@@ -74,7 +76,7 @@ def test_actors_map_is_well_formed_and_links_every_actor_to_their_page(seed):
     assert set(links) == {f"{a.id}/" for a in seed.files.actors}
     for actor in seed.files.actors:
         assert actor.name.split()[0] in links[f"{actor.id}/"]
-    assert root.get("role") == "img"
+    assert root.get("role") == "group"
     assert root.find(f"{SVG}title") is not None and root.find(f"{SVG}desc") is not None
 
 
