@@ -53,7 +53,7 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _generate(args: argparse.Namespace) -> int:
-    report = pipeline.generate(args.data, args.out)
+    report = pipeline.generate(args.data, args.out).report
     print(
         f"{args.out}: {len(report.written)} written, {len(report.unchanged)} unchanged, "
         f"{len(report.removed)} removed"
@@ -64,8 +64,8 @@ def _generate(args: argparse.Namespace) -> int:
 def _build(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     project = pipeline.Project(args.root)
-    pipeline.generate(project.data, project.content)
-    pipeline.build_site(project.config, project.site)
+    generated = pipeline.generate(project.data, project.content)
+    pipeline.build_site(project.config, project.site, generated.files.briefing.title)
     print(f"{project.site}: built in {time.perf_counter() - started:.1f} s")
     return EXIT_OK
 
@@ -74,6 +74,17 @@ def _serve(args: argparse.Namespace) -> int:
     from generator.preview import serve
 
     serve(pipeline.Project(args.root), host=args.host, port=args.port)
+    return EXIT_OK
+
+
+def _new(args: argparse.Namespace) -> int:
+    from generator.starter import create_project
+
+    create_project(args.dir)
+    print(
+        f"{args.dir}: a new briefing. Edit {args.dir / 'data'}/*.yml, then run "
+        f"`briefing build --root {args.dir}` (or `briefing serve --root {args.dir}`)."
+    )
     return EXIT_OK
 
 
@@ -104,4 +115,8 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
     serve.add_argument("--port", type=int, default=8000, help="port to listen on (8000)")
     serve.set_defaults(run=_serve)
+
+    new = commands.add_parser("new", help="start a new briefing project in DIR")
+    new.add_argument("dir", type=Path, metavar="DIR", help="the new project's folder")
+    new.set_defaults(run=_new)
     return parser

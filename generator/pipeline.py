@@ -46,23 +46,38 @@ def check(data: Path) -> Files:
     return read_briefing(data)
 
 
-def generate(data: Path, out: Path) -> WriteReport:
+@dataclass(frozen=True)
+class Generated:
+    """What generation read and what it wrote."""
+
+    files: Files
+    report: WriteReport
+
+
+def generate(data: Path, out: Path) -> Generated:
     """Validate, then write the Markdown pages; nothing is written if the data is bad."""
-    return write_pages(pages(derive(read_briefing(data))), out)
+    files = read_briefing(data)
+    return Generated(files, write_pages(pages(derive(files)), out))
 
 
-def build_site(config: Path, site: Path) -> None:
-    """Run the strict MkDocs build into a fresh folder, then swap it in for site/."""
+def build_site(config: Path, site: Path, site_name: str | None = None) -> None:
+    """Run the strict MkDocs build into a fresh folder, then swap it in for site/.
+
+    site_name, when given, replaces mkdocs.yml's: the header shows the briefing's own title.
+    """
     # Imported here: `briefing check` and `generate` need no MkDocs.
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     _log_mkdocs_warnings()
+    # MkDocs reads a relative site_dir against the config's folder, not ours: be absolute.
+    config, site = config.resolve(), site.resolve()
     site.parent.mkdir(parents=True, exist_ok=True)
     fresh = Path(tempfile.mkdtemp(dir=site.parent, prefix=f".{site.name}.new."))
     try:
-        cfg = load_config(config_file=str(config), site_dir=str(fresh), strict=True)
+        overrides = {"site_name": site_name} if site_name else {}
+        cfg = load_config(config_file=str(config), site_dir=str(fresh), strict=True, **overrides)
         build(cfg)
         swap_in(fresh, site)
     finally:
