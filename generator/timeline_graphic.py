@@ -20,6 +20,7 @@ LINE = FONT * 1.25
 LABEL_WIDTH = 300.0  # a label wraps to two lines of at most this width
 GAP = 14.0  # clear space between two labels side by side
 MARK = 10.0  # height of a bar, diameter of a dot
+RING = 7.0  # diameter of the ring for another date some sources give
 AXIS_TOP = 40.0  # below the as-of label and the month names
 ID = "briefing-timeline"
 
@@ -51,6 +52,7 @@ class Placed:
     mark: Box
     label: Box
     lines: list[str]
+    others: list[Box]  # other dates some sources give, drawn as rings beside the mark
 
 
 @dataclass(frozen=True)
@@ -87,13 +89,15 @@ def short_date(date: PartialDate, with_year: bool) -> str:
 def label_text(event: Event, with_year: bool) -> str:
     """What an event's label says: its date, its status unless held, its title."""
     status = "" if event.status == "held" else f"{event.status.capitalize()}: "
-    return f"{short_date(event.date, with_year)}, {status}{event.title}"
+    others = "".join(f" (or {short_date(r.date, with_year)})" for r in event.other_dates)
+    return f"{short_date(event.date, with_year)}{others}, {status}{event.title}"
 
 
 def layout(events: Sequence[Event], as_of: PartialDate) -> Layout:
     """Place every event in the first lane where its mark and label fit without touching another."""
-    starts = [e.date.start for e in events] + [as_of.start]
-    ends = [e.date.end for e in events] + [as_of.end]
+    dates = [d for e in events for d in (e.date, *(r.date for r in e.other_dates))]
+    starts = [d.start for d in dates] + [as_of.start]
+    ends = [d.end for d in dates] + [as_of.end]
     first = min(starts).replace(day=1)
     last_month = max(ends)
     last = last_month.replace(day=calendar.monthrange(last_month.year, last_month.month)[1])
@@ -103,24 +107,33 @@ def layout(events: Sequence[Event], as_of: PartialDate) -> Layout:
 
     lane_right: list[float] = []
     lane_lines: list[int] = []
-    pending: list[tuple[Event, int, float, float, float, list[str]]] = []
-    for event in events:
-        left = probe.x(event.date.start)
-        right = probe.x(event.date.end) + day_width
-        if event.date.precision == "day":  # a dot, centred on its day
+    pending: list[tuple[Event, int, float, float, float, list[str], list[tuple[float, float]]]] = []
+
+    def extent(date: PartialDate, size: float) -> tuple[float, float]:
+        left = probe.x(date.start)
+        right = probe.x(date.end) + day_width
+        if date.precision == "day":  # a dot, centred on its day
             middle = (left + right) / 2
-            left, right = middle - MARK / 2, middle + MARK / 2
+            return middle - size / 2, middle + size / 2
+        return left, right
+
+    for event in events:
+        left, right = extent(event.date, MARK)
+        others = [extent(report.date, RING) for report in event.other_dates]
         lines = wrap(label_text(event, with_year), FONT, LABEL_WIDTH, 2)
         width = max(text_width(line, FONT) for line in lines)
         label_left = min(max(left, MARGIN), WIDTH - MARGIN - width)
-        span = (min(left, label_left), max(right, label_left + width))
+        span = (
+            min(left, label_left, *(o[0] for o in others)),
+            max(right, label_left + width, *(o[1] for o in others)),
+        )
         lane = next((i for i, r in enumerate(lane_right) if r + GAP <= span[0]), len(lane_right))
         if lane == len(lane_right):
             lane_right.append(span[1])
             lane_lines.append(len(lines))
         lane_right[lane] = max(lane_right[lane], span[1])
         lane_lines[lane] = max(lane_lines[lane], len(lines))
-        pending.append((event, lane, left, right, label_left, lines))
+        pending.append((event, lane, left, right, label_left, lines, others))
 
     lane_tops = []
     top = AXIS_TOP + 10
@@ -128,7 +141,7 @@ def layout(events: Sequence[Event], as_of: PartialDate) -> Layout:
         lane_tops.append(top)
         top += MARK + 6 + count * LINE + 8
     placed = []
-    for event, lane, left, right, label_left, lines in pending:
+    for event, lane, left, right, label_left, lines, others in pending:
         mark_top = lane_tops[lane]
         text_top = mark_top + MARK + 4
         width = max(text_width(line, FONT) for line in lines)
@@ -139,6 +152,10 @@ def layout(events: Sequence[Event], as_of: PartialDate) -> Layout:
                 mark=Box(left, mark_top, right, mark_top + MARK),
                 label=Box(label_left, text_top, label_left + width, text_top + len(lines) * LINE),
                 lines=lines,
+                others=[
+                    Box(a, mark_top + (MARK - RING) / 2, b, mark_top + (MARK + RING) / 2)
+                    for a, b in others
+                ],
             )
         )
 
@@ -150,9 +167,9 @@ def layout(events: Sequence[Event], as_of: PartialDate) -> Layout:
         Box(x + 3, 18, x + 3 + text_width(word, SMALL), 18 + SMALL * 1.2) for x, word in ticks
     ]
     texts.append(_as_of_box(as_of_x, as_of))
-    texts += [box for box, _, _ in _legend_items(legend_top, _styles(events))]
+    texts += [box for box, _, _ in _legend_items(legend_top, _styles(events), _disputed(events))]
     return Layout(
-        first, last, legend_top + 28, placed, lane_tops, ticks, as_of_x, legend_top, texts
+        first, last, legend_top + 36, placed, lane_tops, ticks, as_of_x, legend_top, texts
     )
 
 
@@ -194,7 +211,13 @@ def _styles(events: Sequence[Event]) -> list[str]:
     return [style for style in LEGEND if style in present]
 
 
-def _legend_items(top: float, styles: list[str]) -> list[tuple[Box, str | None, str]]:
+def _disputed(events: Sequence[Event]) -> bool:
+    return any(e.other_dates for e in events)
+
+
+def _legend_items(
+    top: float, styles: list[str], disputed: bool
+) -> list[tuple[Box, str | None, str]]:
     """The legend's entries: (box of the words, the mark drawn before them if any, the words)."""
     items: list[tuple[Box, str | None, str]] = []
     x = MARGIN
@@ -204,6 +227,8 @@ def _legend_items(top: float, styles: list[str]) -> list[tuple[Box, str | None, 
         items.append((Box(x + 22, top, right, top + SMALL * 1.2), style, words))
         x = right + 2 * GAP
     words = "Dot: a day. Bar: the span a month or part of a month covers."
+    if disputed:
+        words += " Ring: another date some sources give."
     second = top + 16
     items.append(
         (Box(MARGIN, second, MARGIN + text_width(words, SMALL), second + SMALL * 1.2), None, words)
@@ -226,6 +251,29 @@ def _mark(style: str, box: Box, dot: bool) -> str:
         f'<rect {css} x="{num(box.left)}" y="{num(box.top + 1)}" width="{num(width)}" '
         f'height="{num(MARK - 2)}" rx="2"/>'
     )
+
+
+def _other_date(mark: Box, other: Box, dot: bool) -> str:
+    """A thin line from the event's mark to a ring (or hollow bar) at another reported date."""
+    y = (mark.top + mark.bottom) / 2
+    x = (other.left + other.right) / 2
+    near = mark.left if x < mark.left else mark.right
+    line = (
+        f'<line class="bg-other" x1="{num(near)}" y1="{num(y)}" x2="{num(x)}" y2="{num(y)}" '
+        'stroke="currentColor" stroke-width="1"/>'
+    )
+    if dot:
+        shape = (
+            f'<circle class="bg-mark bg-other" cx="{num(x)}" cy="{num(y)}" '
+            f'r="{num(RING / 2 - 0.5)}" fill="none" stroke="currentColor" stroke-width="1.2"/>'
+        )
+    else:
+        shape = (
+            f'<rect class="bg-mark bg-other" x="{num(other.left)}" y="{num(other.top)}" '
+            f'width="{num(other.right - other.left)}" height="{num(RING)}" fill="none" '
+            'stroke="currentColor" stroke-width="1.2"/>'
+        )
+    return line + shape
 
 
 def timeline_svg(events: Sequence[Event], as_of: PartialDate, link: str) -> str:
@@ -275,6 +323,8 @@ def timeline_svg(events: Sequence[Event], as_of: PartialDate, link: str) -> str:
         tip = f"{event.date}, {event.status}: {event.title}"
         out.append(f'<a class="bg-event" href={attr(link + "#" + event.id)}>')
         out.append(f"<title>{esc(tip)}</title>")
+        for other, report in zip(item.others, event.other_dates, strict=True):
+            out.append(_other_date(item.mark, other, report.date.precision == "day"))
         out.append(_mark(style, item.mark, event.date.precision == "day"))
         out.append(f'<text class="bg-label" x="{num(item.label.left)}" y="{num(item.label.top)}">')
         for index, line in enumerate(item.lines):
@@ -286,7 +336,9 @@ def timeline_svg(events: Sequence[Event], as_of: PartialDate, link: str) -> str:
         f'<text class="bg-asof-label" x="{num(as_of_box.left)}" y="{num(SMALL)}" '
         f'font-size="{num(SMALL)}" font-weight="bold">{esc(_as_of_words(as_of))}</text>'
     )
-    for box, sample_style, words in _legend_items(plan.legend_top, _styles(events)):
+    for box, sample_style, words in _legend_items(
+        plan.legend_top, _styles(events), _disputed(events)
+    ):
         if sample_style is not None:
             sample = Box(box.left - 22, box.top + 2, box.left - 6, box.top + 2 + MARK)
             out.append(_mark(sample_style, sample, False))

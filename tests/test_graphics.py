@@ -100,7 +100,8 @@ def test_timeline_labels_never_overlap(seed, times):
         assert item.label.left >= 0 and item.label.right <= WIDTH
         for other in plan.placed:
             if other is not item:
-                assert not item.label.overlaps(other.mark), (item.event.id, other.event.id)
+                for mark in (other.mark, *other.others):
+                    assert not item.label.overlaps(mark), (item.event.id, other.event.id)
     # Every event is drawn, and the graphic stays a readable height.
     root = parse(timeline_svg(events, seed.files.briefing.as_of, ""))
     assert len(list(root.iter(f"{SVG}a"))) == len(events)
@@ -128,6 +129,18 @@ def test_month_event_spans_its_month_and_mid_month_is_a_window(seed):
     assert window_mark.right == pytest.approx(plan.x(parse_date("2025-04-21").start))
     day = by_id["riyadh-talks"].mark
     assert day.right - day.left < month.right - month.left
+
+
+def test_a_date_sources_disagree_on_is_shown_beside_the_main_one(seed):
+    plan = timeline_layout(seed.timeline, seed.files.briefing.as_of)
+    warned = next(p for p in plan.placed if p.event.id == "trump-warns-zelenskyy")
+    assert warned.lines[0].startswith("31 Mar (or 30 Mar), ")
+    (ring,) = warned.others
+    middle = (ring.left + ring.right) / 2
+    assert plan.x(parse_date("2025-03-30").start) < middle < plan.x(parse_date("2025-03-31").start)
+    root = parse(timeline_svg(seed.timeline, seed.files.briefing.as_of, ""))
+    legend = " ".join(t.text or "" for t in root.iter(f"{SVG}text"))
+    assert "Ring: another date some sources give." in legend
 
 
 def test_held_and_tentative_events_look_different_without_colour(seed):
