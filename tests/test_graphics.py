@@ -96,6 +96,8 @@ def test_timeline_labels_never_overlap(seed, times):
     assert len(events) == len(seed.timeline) * times
     plan = timeline_layout(events, seed.files.briefing.as_of)
     assert overlapping(plan.texts) == []
+    assert all(b.left >= 0 and b.right <= WIDTH and b.top >= 0 for b in plan.texts)
+    assert all(b.bottom + 3 <= plan.height for b in plan.texts), "a text is cut off at the foot"
     for item in plan.placed:
         assert item.label.left >= 0 and item.label.right <= WIDTH
         for other in plan.placed:

@@ -17,11 +17,17 @@ PAGES = {"": "timeline", "timeline/": "timeline", "actors/": "actors"}
 SCHEMES = {"light": "default", "dark": "slate"}
 
 # Every text in a graphic: its box on screen and its colours, as the browser drew them.
-_TEXTS = """svg => [...svg.querySelectorAll('text')].map(t => {
-  const r = t.getBoundingClientRect();
-  const s = getComputedStyle(t);
-  return {text: t.textContent, box: [r.left, r.top, r.right, r.bottom], fill: s.fill};
-})"""
+_TEXTS = """svg => {
+  const g = svg.getBoundingClientRect();
+  return [...svg.querySelectorAll('text')].map(t => {
+    const r = t.getBoundingClientRect();
+    return {
+      text: t.textContent,
+      box: [r.left - g.left, r.top - g.top, r.right - g.left, r.bottom - g.top],
+      fill: getComputedStyle(t).fill,
+    };
+  });
+}"""
 
 
 @pytest.fixture(scope="module")
@@ -85,6 +91,9 @@ def test_graphics_show_readable_labels_that_do_not_overlap(seed_site, chromium, 
             for text in texts:
                 left, top, right, bottom = text["box"]
                 assert right - left > 5 and bottom - top > 5, text  # drawn, with a size
+                # ... and inside the graphic, not clipped at its edges
+                assert left >= -0.5 and right <= box["width"] + 0.5, text
+                assert top >= -0.5 and bottom <= box["height"] + 0.5, text
                 assert contrast(text["fill"], background) >= 4.5, (path, scheme, text, background)
             for a, b in itertools.combinations(texts, 2):
                 assert not overlaps(a["box"], b["box"]), (path, a["text"], b["text"])
