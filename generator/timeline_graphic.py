@@ -182,16 +182,22 @@ def _ticks(probe: Layout, with_year: bool) -> list[tuple[float, str]]:
         day = (day + dt.timedelta(days=32)).replace(day=1)
     narrowest = min(probe.x(b) - probe.x(a) for a, b in itertools.pairwise([*months, probe.last]))
     narrowest = max(narrowest, 1.0)
-    step = next(
-        (s for s in (1, 2, 3, 6, 12) if narrowest * s >= text_width("Sep 2025", SMALL) + GAP), 24
-    )
+    # Months, then whole years: the smallest step at which the names fit side by side.
+    steps = (1, 2, 3, 6, 12, 24, 60, 120, 240, 600, 1200)
+    needed = text_width("Sep 2025", SMALL) + GAP
+    step = next((s for s in steps if narrowest * s >= needed), steps[-1])
     ticks = []
     for index, month in enumerate(months):
-        if index % step:
+        if step >= 12:
+            if month.month != 1 or month.year % (step // 12):
+                continue
+            word = str(month.year)
+        elif index % step:
             continue
-        word = _ABBR[month.month - 1]
-        if with_year or index == 0 or month.month == 1:
-            word += f" {month.year}"
+        else:
+            word = _ABBR[month.month - 1]
+            if with_year or index == 0 or month.month == 1:
+                word += f" {month.year}"
         ticks.append((probe.x(month), word))
     return ticks
 

@@ -110,6 +110,29 @@ def test_timeline_labels_never_overlap(seed, times):
     assert plan.height < 100 * len(events)
 
 
+@pytest.mark.parametrize("first", ["1990", "2024-11-30", "2025-03-30"])
+def test_timeline_axis_names_fit_from_a_few_days_to_decades(seed, first):
+    event = seed.timeline[0].model_copy(update={"id": "early", "date": parse_date(first)})
+    plan = timeline_layout([event, *seed.timeline], seed.files.briefing.as_of)
+    assert len(plan.ticks) >= 2
+    assert overlapping(plan.texts) == []
+
+
+def test_actors_map_stays_complete_and_clear_with_five_times_the_actors(seed):
+    actors = []
+    for copy in range(5):
+        suffix = f"-{copy}" if copy else ""
+        for actor in seed.files.actors:
+            links = [link.model_copy(update={"to": link.to + suffix}) for link in actor.links]
+            actors.append(actor.model_copy(update={"id": actor.id + suffix, "links": links}))
+    plan = map_layout(actors)
+    assert len(plan.nodes) == len(actors)
+    assert overlapping(plan.texts) == []
+    assert overlapping([node.box for node in plan.nodes.values()]) == []
+    root = parse(actors_svg(actors, ""))
+    assert len(list(root.iter(f"{SVG}a"))) == len(actors)
+
+
 def test_actors_map_labels_never_overlap_names_or_each_other(seed):
     plan = map_layout(seed.files.actors)
     assert overlapping(plan.texts) == []
