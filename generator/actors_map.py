@@ -225,8 +225,9 @@ def _name_box(node: Node) -> Box:
     return Box(middle - width / 2, top, middle + width / 2, top + len(node.lines) * FONT * 1.2)
 
 
-def actors_svg(actors: Sequence[Actor], link: str) -> str:
-    """The actors map; each actor links to `link` + its id + '/' (its page, from the index)."""
+def actors_svg(actors: Sequence[Actor], link: str = "{id}/") -> str:
+    """The actors map; each actor links to `link` with its id put in ('{id}/': its page, seen
+    from the actors index)."""
     plan = layout(actors)
     # role="group", not "img": an image's content is presentational, and links inside it would be
     # interactive content no assistive technology can reach (axe: nested-interactive).
@@ -279,7 +280,7 @@ def actors_svg(actors: Sequence[Actor], link: str) -> str:
     for node in plan.nodes.values():
         actor = node.actor
         box = node.box
-        href = attr(link + actor.id + "/")
+        href = attr(link.replace("{id}", actor.id))
         out.append(f'<a class="bg-node bg-node--{esc(actor.kind)}" href={href}>')
         out.append(f"<title>{esc(actor.name)}: {esc(actor.role)}</title>")
         out.append(

@@ -36,10 +36,19 @@ def figures(views: Views) -> dict[str, Markup]:
         found["actors"] = Markup(
             figure(
                 "actors",
-                actors_svg(views.files.actors, ""),
+                actors_svg(views.files.actors, "{id}/"),
                 "Who is connected to whom, and how. Select an actor to open their page; the "
                 "tables below list every actor, and each actor&#8217;s page lists their "
                 "connections in words.",
+            )
+        )
+        # On a page that holds the whole briefing, each actor is a section of it: '#actor-x'.
+        found["actors_single"] = Markup(
+            figure(
+                "actors",
+                actors_svg(views.files.actors, "#actor-{id}"),
+                "Who is connected to whom, and how. The tables below list every actor, and each "
+                "actor&#8217;s section lists their connections in words.",
             )
         )
     return found

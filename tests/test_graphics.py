@@ -13,9 +13,10 @@ from conftest import REPO, copy_project, run_briefing, small_briefing
 from generator.actors_map import actors_svg
 from generator.actors_map import layout as map_layout
 from generator.dates import PartialDate, parse_date
-from generator.glance import countdown, window
+from generator.figures import figures
+from generator.glance import countdown, glance, window
 from generator.model import Event
-from generator.rendering import pages
+from generator.rendering import environment, pages
 from generator.svg import Box, figure
 from generator.timeline_graphic import WIDTH, timeline_svg
 from generator.timeline_graphic import layout as timeline_layout
@@ -71,7 +72,7 @@ def test_timeline_graphic_is_well_formed_and_links_every_event_to_its_entry(seed
 
 
 def test_actors_map_is_well_formed_and_links_every_actor_to_their_page(seed):
-    root = parse(actors_svg(seed.files.actors, ""))
+    root = parse(actors_svg(seed.files.actors))
     links = {a.get("href"): "".join(a.itertext()) for a in root.iter(f"{SVG}a")}
     assert set(links) == {f"{a.id}/" for a in seed.files.actors}
     for actor in seed.files.actors:
@@ -85,7 +86,7 @@ def test_actors_map_labels_every_link_with_its_relation(seed):
     count = sum(len(a.links) for a in seed.files.actors)
     assert len(plan.edges) == count
     assert all(edge.label is not None for edge in plan.edges), "an arrow lost its label"
-    root = parse(actors_svg(seed.files.actors, ""))
+    root = parse(actors_svg(seed.files.actors))
     words = [t.text for t in root.iter(f"{SVG}text") if t.get("class") == "bg-edge-label"]
     assert len(words) == count and "negotiates with" in words and "reports on" in words
 
@@ -129,7 +130,7 @@ def test_actors_map_stays_complete_and_clear_with_five_times_the_actors(seed):
     assert len(plan.nodes) == len(actors)
     assert overlapping(plan.texts) == []
     assert overlapping([node.box for node in plan.nodes.values()]) == []
-    root = parse(actors_svg(actors, ""))
+    root = parse(actors_svg(actors))
     assert len(list(root.iter(f"{SVG}a"))) == len(actors)
 
 
@@ -196,7 +197,7 @@ def test_text_from_data_is_escaped_in_the_graphics(write_data, seed):
     views = derive(read_briefing(write_data(story)))
     for svg in (
         timeline_svg(views.timeline, views.files.briefing.as_of, ""),
-        actors_svg(views.files.actors, ""),
+        actors_svg(views.files.actors),
     ):
         root = parse(svg)
         assert not list(root.iter("script")) and not list(root.iter(f"{SVG}script"))
@@ -270,3 +271,22 @@ def test_built_pages_carry_the_graphics_intact_with_links_that_resolve(tmp_path,
     hrefs = [a.get("href") or "" for a in parse(found[0]).iter(f"{SVG}a")]
     assert sorted(hrefs) == sorted(f"{a.id}/" for a in seed.files.actors)
     assert all((site / "actors" / href / "index.html").is_file() for href in hrefs)
+
+
+def test_on_a_whole_briefing_page_the_graphics_link_inside_it_and_appear_once(seed):
+    env = environment()
+    context = {
+        "v": seed,
+        "b": seed.files.briefing,
+        "root": "",
+        "header": "",
+        "figures": figures(seed),
+        "glance": glance(seed),
+        "single": True,
+    }
+    home = env.get_template("index.md.j2").render(**context)
+    actors = env.get_template("actors.md.j2").render(**context)
+    timeline = env.get_template("timeline.md.j2").render(**context)
+    assert "<svg" not in home  # the timeline part draws it; ids stay unique on the page
+    assert 'href="#actor-rdif"' in actors and 'href="rdif/"' not in actors
+    assert 'href="#april-round"' in timeline
