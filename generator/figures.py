@@ -19,7 +19,7 @@ def figures(views: Views) -> dict[str, Markup]:
         found["timeline"] = Markup(
             figure(
                 "timeline",
-                timeline_svg(views.timeline, as_of, ""),
+                timeline_svg(views.timeline, as_of, "#{id}"),
                 "The events on a time line. Select an event to read about it; the same events "
                 "are listed below in words, with their sources.",
             )
@@ -27,9 +27,18 @@ def figures(views: Views) -> dict[str, Markup]:
         found["timeline_home"] = Markup(
             figure(
                 "timeline",
-                timeline_svg(views.timeline, as_of, "timeline/"),
+                timeline_svg(views.timeline, as_of, "timeline/#{id}"),
                 "The events on a time line. Select one to read about it; the "
                 '<a href="timeline/">Timeline</a> page lists them in words, with their sources.',
+            )
+        )
+        # On a page that holds the whole briefing, events are headings with ids '#event-x'.
+        found["timeline_single"] = Markup(
+            figure(
+                "timeline",
+                timeline_svg(views.timeline, as_of, "#event-{id}"),
+                "The events on a time line; the same events are listed below in words, with "
+                "their sources.",
             )
         )
     if views.files.actors:

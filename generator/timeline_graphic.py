@@ -282,8 +282,9 @@ def _other_date(mark: Box, other: Box, dot: bool) -> str:
     return line + shape
 
 
-def timeline_svg(events: Sequence[Event], as_of: PartialDate, link: str) -> str:
-    """The timeline graphic; `link` is the timeline page's address relative to the page it is on."""
+def timeline_svg(events: Sequence[Event], as_of: PartialDate, link: str = "#{id}") -> str:
+    """The timeline graphic; each event links to `link` with its id put in ('#{id}': its entry,
+    seen from the timeline page)."""
     plan = layout(events, as_of)
     height = plan.height
     bottom = plan.legend_top - 8
@@ -327,7 +328,7 @@ def timeline_svg(events: Sequence[Event], as_of: PartialDate, link: str) -> str:
         event = item.event
         style = STYLE[event.status]
         tip = f"{event.date}, {event.status}: {event.title}"
-        out.append(f'<a class="bg-event" href={attr(link + "#" + event.id)}>')
+        out.append(f'<a class="bg-event" href={attr(link.replace("{id}", event.id))}>')
         out.append(f"<title>{esc(tip)}</title>")
         for other, report in zip(item.others, event.other_dates, strict=True):
             out.append(_other_date(item.mark, other, report.date.precision == "day"))

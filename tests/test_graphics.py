@@ -56,7 +56,7 @@ def parse(svg: str) -> ET.Element:
 
 
 def test_timeline_graphic_is_well_formed_and_links_every_event_to_its_entry(seed):
-    root = parse(timeline_svg(seed.timeline, seed.files.briefing.as_of, ""))
+    root = parse(timeline_svg(seed.timeline, seed.files.briefing.as_of))
     links = {a.get("href"): a for a in root.iter(f"{SVG}a")}
     assert set(links) == {f"#{e.id}" for e in seed.timeline}
     for event in seed.timeline:
@@ -106,7 +106,7 @@ def test_timeline_labels_never_overlap(seed, times):
                 for mark in (other.mark, *other.others):
                     assert not item.label.overlaps(mark), (item.event.id, other.event.id)
     # Every event is drawn, and the graphic stays a readable height.
-    root = parse(timeline_svg(events, seed.files.briefing.as_of, ""))
+    root = parse(timeline_svg(events, seed.files.briefing.as_of))
     assert len(list(root.iter(f"{SVG}a"))) == len(events)
     assert plan.height < 100 * len(events)
 
@@ -164,13 +164,13 @@ def test_a_date_sources_disagree_on_is_shown_beside_the_main_one(seed):
     (ring,) = warned.others
     middle = (ring.left + ring.right) / 2
     assert plan.x(parse_date("2025-03-30").start) < middle < plan.x(parse_date("2025-03-31").start)
-    root = parse(timeline_svg(seed.timeline, seed.files.briefing.as_of, ""))
+    root = parse(timeline_svg(seed.timeline, seed.files.briefing.as_of))
     legend = " ".join(t.text or "" for t in root.iter(f"{SVG}text"))
     assert "Ring: another date some sources give." in legend
 
 
 def test_held_and_tentative_events_look_different_without_colour(seed):
-    root = parse(timeline_svg(seed.timeline, seed.files.briefing.as_of, ""))
+    root = parse(timeline_svg(seed.timeline, seed.files.briefing.as_of))
     marks = {}
     for a in root.iter(f"{SVG}a"):
         mark = next(el for el in a if "bg-mark" in (el.get("class") or ""))
@@ -196,7 +196,7 @@ def test_text_from_data_is_escaped_in_the_graphics(write_data, seed):
     story["actors"][0]["name"] = hostile
     views = derive(read_briefing(write_data(story)))
     for svg in (
-        timeline_svg(views.timeline, views.files.briefing.as_of, ""),
+        timeline_svg(views.timeline, views.files.briefing.as_of),
         actors_svg(views.files.actors),
     ):
         root = parse(svg)
@@ -207,7 +207,7 @@ def test_text_from_data_is_escaped_in_the_graphics(write_data, seed):
 
 
 def test_figure_is_one_raw_html_block_markdown_leaves_alone(seed):
-    block = figure("timeline", timeline_svg(seed.timeline, seed.files.briefing.as_of, ""), "Cap")
+    block = figure("timeline", timeline_svg(seed.timeline, seed.files.briefing.as_of), "Cap")
     lines = block.splitlines()
     assert all(line and not line[0].isspace() for line in lines)
     parse(block)  # the whole figure is well-formed too
@@ -289,4 +289,4 @@ def test_on_a_whole_briefing_page_the_graphics_link_inside_it_and_appear_once(se
     timeline = env.get_template("timeline.md.j2").render(**context)
     assert "<svg" not in home  # the timeline part draws it; ids stay unique on the page
     assert 'href="#actor-rdif"' in actors and 'href="rdif/"' not in actors
-    assert 'href="#april-round"' in timeline
+    assert 'href="#event-april-round"' in timeline
