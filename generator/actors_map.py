@@ -39,6 +39,7 @@ class Edge:
     relation: str
     path: str
     label: Box | None  # None when no free place was found; the legend and list still say it
+    trace: list[tuple[float, float]]  # points along the path
 
 
 @dataclass(frozen=True)
@@ -106,11 +107,21 @@ def _segment(p0: tuple[float, float], p3: tuple[float, float]) -> list[tuple[flo
     return [p0, (p0[0], middle), (p3[0], middle), p3]
 
 
+Point = tuple[float, float]
+
+
+def _bezier(p0: Point, p1: Point, p2: Point, p3: Point, t: float) -> Point:
+    s = 1 - t
+    x = s**3 * p0[0] + 3 * s * s * t * p1[0] + 3 * s * t * t * p2[0] + t**3 * p3[0]
+    y = s**3 * p0[1] + 3 * s * s * t * p1[1] + 3 * s * t * t * p2[1] + t**3 * p3[1]
+    return x, y
+
+
 def _route(
     a: Box, b: Box, ax: float, bx: float, rows: list[list[Box]]
-) -> tuple[str, list[tuple[float, float]]]:
-    """An arrow's path from box a (leaving at ax) to box b (arriving at bx), and points along it
-    (middle first) for its label."""
+) -> tuple[str, list[Point], list[Point]]:
+    """An arrow's path from box a (leaving at ax) to box b (arriving at bx), points along it
+    (middle first) for its label, and a dense trace of it to keep other labels off it."""
     if abs(a.top - b.top) < 1:  # same band: an arc dipping under the row
         y = a.bottom
         dip = y + 34 + min(abs(bx - ax), 300) * 0.08
@@ -132,16 +143,15 @@ def _route(
         points.append(end)
         segments = [_segment(p, q) for p, q in itertools.pairwise(points)]
     path = f"M{num(segments[0][0][0])},{num(segments[0][0][1])}"
-    along: list[tuple[float, tuple[float, float]]] = []
+    along: list[tuple[float, Point]] = []
+    trace: list[Point] = []
     for index, (p0, p1, p2, p3) in enumerate(segments):
         path += f" C{num(p1[0])},{num(p1[1])} {num(p2[0])},{num(p2[1])} {num(p3[0])},{num(p3[1])}"
         for t in _ALONG:
-            s = 1 - t
-            x = s**3 * p0[0] + 3 * s * s * t * p1[0] + 3 * s * t * t * p2[0] + t**3 * p3[0]
-            y = s**3 * p0[1] + 3 * s * s * t * p1[1] + 3 * s * t * t * p2[1] + t**3 * p3[1]
-            along.append((abs((index + t) / len(segments) - 0.5), (x, y)))
+            along.append((abs((index + t) / len(segments) - 0.5), _bezier(p0, p1, p2, p3, t)))
+        trace += [_bezier(p0, p1, p2, p3, step / 40) for step in range(41)]
     along.sort(key=lambda item: item[0])
-    return path, [point for _, point in along]
+    return path, [point for _, point in along], trace
 
 
 def layout(actors: Sequence[Actor]) -> Layout:
@@ -175,21 +185,41 @@ def layout(actors: Sequence[Actor]) -> Layout:
     ]
     ports = _ports(links)
     taken = [node.box.grown(2) for node in nodes.values()] + [box for _, box in bands]
+    routes = [
+        _route(source.box, target.box, ports[(index, 0)], ports[(index, 1)], rows)
+        for index, (source, target, _) in enumerate(links)
+    ]
     edges = []
-    for index, (source, target, relation) in enumerate(links):
-        ax, bx = ports[(index, 0)], ports[(index, 1)]
-        path, points = _route(source.box, target.box, ax, bx, rows)
-        words = RELATION_WORDS[relation]
-        width = text_width(words, SMALL) + 6
-        label = None
-        for x, y in points:
-            box = Box(x - width / 2, y - 8, x + width / 2, y + 8)
-            inside = box.left >= MARGIN and box.right <= WIDTH - MARGIN
-            if inside and not any(box.overlaps(other) for other in taken):
-                label = box
-                taken.append(box)
-                break
-        edges.append(Edge(source, target, relation, path, label))
+    for index, ((source, target, relation), (path, points, trace)) in enumerate(
+        zip(links, routes, strict=True)
+    ):
+        width = text_width(RELATION_WORDS[relation], SMALL) + 6
+        # On the arrow first; then just above or below it, still touching it.
+        boxes = [
+            Box(x - width / 2, y - 8 + shift, x + width / 2, y + 8 + shift)
+            for shift in (0, -7, 7)
+            for x, y in points
+        ]
+        free = [
+            box
+            for box in boxes
+            if box.left >= MARGIN
+            and box.right <= WIDTH - MARGIN
+            and not any(box.overlaps(other) for other in taken)
+        ]
+        # Best: a place no arrow of another relation runs through, so the words plainly belong
+        # to their own arrow (an arrow of the same relation crossing them is described right).
+        others = [
+            p
+            for i, route in enumerate(routes)
+            if i != index and links[i][2] != relation
+            for p in route[2]
+        ]
+        clear = [b for b in free if not any(b.contains(p) for p in others)]
+        label = next(iter(clear or free), None)
+        if label is not None:
+            taken.append(label)
+        edges.append(Edge(source, target, relation, path, label, trace))
     texts = [box for _, box in bands] + [edge.label for edge in edges if edge.label]
     texts += [_name_box(node) for node in nodes.values()]
     return Layout(nodes, edges, bands, height, texts)

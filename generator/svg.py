@@ -68,6 +68,10 @@ class Box:
             and other.top < self.bottom
         )
 
+    def contains(self, point: tuple[float, float]) -> bool:
+        """True when a point lies inside the box."""
+        return self.left < point[0] < self.right and self.top < point[1] < self.bottom
+
     def grown(self, by: float) -> Box:
         return Box(self.left - by, self.top - by, self.right + by, self.bottom + by)
 

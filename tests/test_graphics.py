@@ -142,6 +142,10 @@ def test_actors_map_labels_never_overlap_names_or_each_other(seed):
     for edge in plan.edges:
         assert edge.label is not None
         assert not any(edge.label.overlaps(box) for box in boxes)
+        # No arrow of another relation runs through a label: it plainly belongs to its arrow.
+        for other in plan.edges:
+            if other.relation != edge.relation:
+                assert not any(edge.label.contains(p) for p in other.trace), (edge, other)
 
 
 def test_month_event_spans_its_month_and_mid_month_is_a_window(seed):
