@@ -56,11 +56,23 @@ class Placed:
 
 
 @dataclass(frozen=True)
-class Layout:
-    """Where everything goes; computed once, then both drawn and tested."""
+class Axis:
+    """Time, left to right: whole months from the first to the last date shown."""
 
     first: dt.date
     last: dt.date
+
+    def x(self, day: dt.date) -> float:
+        """The left edge of a day on the axis."""
+        days = (self.last - self.first).days + 1
+        return MARGIN + (WIDTH - 2 * MARGIN) * (day - self.first).days / days
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where everything goes; computed once, then both drawn and tested."""
+
+    axis: Axis
     height: float
     placed: list[Placed]
     lane_tops: list[float]
@@ -71,8 +83,7 @@ class Layout:
 
     def x(self, day: dt.date) -> float:
         """The left edge of a day on the axis."""
-        days = (self.last - self.first).days + 1
-        return MARGIN + (WIDTH - 2 * MARGIN) * (day - self.first).days / days
+        return self.axis.x(day)
 
 
 def short_date(date: PartialDate, with_year: bool) -> str:
@@ -101,7 +112,7 @@ def layout(events: Sequence[Event], as_of: PartialDate) -> Layout:
     first = min(starts).replace(day=1)
     last_month = max(ends)
     last = last_month.replace(day=calendar.monthrange(last_month.year, last_month.month)[1])
-    probe = Layout(first, last, 0, [], [], [], 0, 0, [])
+    axis = Axis(first, last)
     with_year = first.year != last.year
     day_width = (WIDTH - 2 * MARGIN) / ((last - first).days + 1)
 
@@ -110,8 +121,8 @@ def layout(events: Sequence[Event], as_of: PartialDate) -> Layout:
     pending: list[tuple[Event, int, float, float, float, list[str], list[tuple[float, float]]]] = []
 
     def extent(date: PartialDate, size: float) -> tuple[float, float]:
-        left = probe.x(date.start)
-        right = probe.x(date.end) + day_width
+        left = axis.x(date.start)
+        right = axis.x(date.end) + day_width
         if date.precision == "day":  # a dot, centred on its day
             middle = (left + right) / 2
             return middle - size / 2, middle + size / 2
@@ -159,8 +170,8 @@ def layout(events: Sequence[Event], as_of: PartialDate) -> Layout:
             )
         )
 
-    ticks = _ticks(probe, with_year)
-    as_of_x = probe.x(as_of.end) + day_width
+    ticks = _ticks(axis, with_year)
+    as_of_x = axis.x(as_of.end) + day_width
     legend_top = top + 8
     texts = [p.label for p in placed]
     texts += [
@@ -168,19 +179,17 @@ def layout(events: Sequence[Event], as_of: PartialDate) -> Layout:
     ]
     texts.append(_as_of_box(as_of_x, as_of))
     texts += [box for box, _, _ in _legend_items(legend_top, _styles(events), _disputed(events))]
-    return Layout(
-        first, last, legend_top + 36, placed, lane_tops, ticks, as_of_x, legend_top, texts
-    )
+    return Layout(axis, legend_top + 36, placed, lane_tops, ticks, as_of_x, legend_top, texts)
 
 
-def _ticks(probe: Layout, with_year: bool) -> list[tuple[float, str]]:
+def _ticks(axis: Axis, with_year: bool) -> list[tuple[float, str]]:
     """Month starts to label, thinned so that month names never run into each other."""
     months = []
-    day = probe.first
-    while day <= probe.last:
+    day = axis.first
+    while day <= axis.last:
         months.append(day)
         day = (day + dt.timedelta(days=32)).replace(day=1)
-    narrowest = min(probe.x(b) - probe.x(a) for a, b in itertools.pairwise([*months, probe.last]))
+    narrowest = min(axis.x(b) - axis.x(a) for a, b in itertools.pairwise([*months, axis.last]))
     narrowest = max(narrowest, 1.0)
     # Months, then whole years: the smallest step at which the names fit side by side.
     steps = (1, 2, 3, 6, 12, 24, 60, 120, 240, 600, 1200)
@@ -198,7 +207,7 @@ def _ticks(probe: Layout, with_year: bool) -> list[tuple[float, str]]:
             word = _ABBR[month.month - 1]
             if with_year or index == 0 or month.month == 1:
                 word += f" {month.year}"
-        ticks.append((probe.x(month), word))
+        ticks.append((axis.x(month), word))
     return ticks
 
 
@@ -288,8 +297,8 @@ def timeline_svg(events: Sequence[Event], as_of: PartialDate, link: str = "#{id}
     plan = layout(events, as_of)
     height = plan.height
     bottom = plan.legend_top - 8
-    span = f"{short_date(PartialDate(plan.first.year, plan.first.month), True)} to "
-    span += short_date(PartialDate(plan.last.year, plan.last.month), True)
+    span = f"{short_date(PartialDate(plan.axis.first.year, plan.axis.first.month), True)} to "
+    span += short_date(PartialDate(plan.axis.last.year, plan.axis.last.month), True)
     # role="group", not "img": an image's content is presentational, and links inside it would be
     # interactive content no assistive technology can reach (axe: nested-interactive).
     out = [
