@@ -21,12 +21,18 @@ BAND_LABEL = 18.0  # room above a band for its heading
 ROW_GAP = 96.0  # room between bands for the arrows and their labels
 PER_ROW = int((WIDTH - 2 * MARGIN + H_GAP) // (NODE_W + H_GAP))
 ID = "briefing-actors-map"
+KEY = (
+    "Arrows point from an actor to the one it acts on. Rounded boxes are people. "
+    "Select a name to open the actor's page."
+)
 # Where along an arrow its label may sit, tried in this order, until one is free.
 _ALONG = (0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74, 0.18, 0.82)
 
 
 @dataclass(frozen=True)
 class Node:
+    """An actor's box and the lines of its name."""
+
     actor: Actor
     box: Box
     lines: list[str]
@@ -34,16 +40,20 @@ class Node:
 
 @dataclass(frozen=True)
 class Edge:
+    """A link drawn as an arrow, with the place of its relation's words."""
+
     source: Node
     target: Node
     relation: str
     path: str
-    label: Box | None  # None when no free place was found; the legend and list still say it
+    label: Box | None  # None when no free place was found; its tooltip and the lists say it
     trace: list[tuple[float, float]]  # points along the path
 
 
 @dataclass(frozen=True)
 class Layout:
+    """Where everything goes; computed once, then both drawn and tested."""
+
     nodes: dict[str, Node]
     edges: list[Edge]
     bands: list[tuple[str, Box]]  # a kind's heading and its box
@@ -222,6 +232,8 @@ def layout(actors: Sequence[Actor]) -> Layout:
         edges.append(Edge(source, target, relation, path, label, trace))
     texts = [box for _, box in bands] + [edge.label for edge in edges if edge.label]
     texts += [_name_box(node) for node in nodes.values()]
+    key_top = height - 8 - SMALL
+    texts.append(Box(MARGIN, key_top, MARGIN + text_width(KEY, SMALL), key_top + SMALL * 1.2))
     return Layout(nodes, edges, bands, height, texts)
 
 
@@ -329,8 +341,7 @@ def actors_svg(actors: Sequence[Actor], link: str = "{id}/") -> str:
         out.append("</text></a>")
     out.append(
         f'<text class="bg-muted" x="{num(MARGIN)}" y="{num(plan.height - 8)}" '
-        f'font-size="{num(SMALL)}">Arrows point from an actor to the one it acts on. '
-        "Rounded boxes are people. Select a name to open the actor&#8217;s page.</text>"
+        f'font-size="{num(SMALL)}">{esc(KEY)}</text>'
     )
     out.append("</svg>")
     return "\n".join(out)
