@@ -10,6 +10,8 @@ from urllib.parse import quote
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
+from generator.figures import figures
+from generator.glance import glance
 from generator.views import Views
 from generator.vocabulary import GLOBALS
 
@@ -121,6 +123,8 @@ def pages(views: Views) -> dict[str, str]:
     for view in views.actor_views:
         targets.append((f"actors/{view.actor.id}.md", "actor.md.j2", {"view": view}))
     rendered = {}
+    graphics = figures(views)
+    panel = glance(views)
     for path, template, extra in targets:
         root = "../" * path.count("/")
         body = env.get_template(template).render(
@@ -128,6 +132,8 @@ def pages(views: Views) -> dict[str, str]:
             b=views.files.briefing,
             root=root,
             header=Markup(HEADER),
+            figures=graphics,
+            glance=panel,
             **{"single": False, **extra},
         )
         rendered[path] = _tidy(body)
