@@ -52,8 +52,9 @@ def test_every_page_carries_the_title_and_as_of_date_once(sheets):
     title = read_briefing(REPO / "data").briefing.title
     for number, sheet in enumerate(sheets, 1):
         assert title in sheet and "As of 31 March 2025" in sheet, number
-        if number > 1:  # the running header only: the browser's own running head is off
-            assert sheet.count("As of 31 March 2025") == 1, number
+        if number > 1:  # the PDF's running header only: the browser's own running head is off
+            assert sheet.count(f"{title} As of 31 March 2025") == 1, number
+            assert f"{title} · As of" not in sheet, number
 
 
 def test_the_pdf_has_every_part_as_a_clickable_outline_in_reading_order(seed_pdf):
