@@ -4,8 +4,10 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# axe-core for the accessibility test, from tests/axe/package-lock.json (npm registry only).
+AXE := tests/axe/node_modules/axe-core/axe.min.js
 
-.PHONY: site serve test lint check bench clean
+.PHONY: site serve test lint check bench clean workflows lighthouse
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -26,7 +28,7 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check generator tests bench
 	$(BIN)/mypy
 
-test: lint
+test: lint workflows $(AXE)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/pytest
 
 clean:
@@ -35,3 +37,20 @@ clean:
 bench: $(STAMP)
 	$(BIN)/python bench/generate.py
 	$(BIN)/python bench/refuse.py
+
+# The whole briefing as one PDF (needs Chromium): briefing.pdf, A4.
+.PHONY: pdf
+pdf: $(STAMP)
+	NO_MKDOCS_2_WARNING=1 $(BIN)/briefing pdf
+# The Pages workflow: valid against GitHub's schema, and clean under zizmor's audit (offline).
+workflows: $(STAMP)
+	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
+	$(BIN)/zizmor --offline .github/workflows
+
+$(AXE): tests/axe/package-lock.json
+	cd tests/axe && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# Lighthouse (mobile) and axe-core scores per page; installs bench/node_modules on first run.
+lighthouse: $(STAMP)
+	$(BIN)/python bench/lighthouse.py

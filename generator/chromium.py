@@ -36,9 +36,8 @@ def find_chromium() -> str | None:
     return next((found for name in CANDIDATES if (found := shutil.which(name))), None)
 
 
-@contextmanager
-def browser() -> Iterator[Browser]:
-    """A running headless Chromium; BriefingError (exit 2) when none is installed."""
+def require_chromium() -> str:
+    """The browser to drive; BriefingError (exit 2) when none is installed."""
     executable = find_chromium()
     if executable is None:
         raise BriefingError(
@@ -53,6 +52,13 @@ def browser() -> Iterator[Browser]:
                 )
             ]
         )
+    return executable
+
+
+@contextmanager
+def browser() -> Iterator[Browser]:
+    """A running headless Chromium; BriefingError (exit 2) when none is installed."""
+    executable = require_chromium()
     from playwright.sync_api import sync_playwright
 
     args = list(FLAGS)

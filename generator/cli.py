@@ -1,15 +1,18 @@
-"""The `briefing` command line: check, generate, build, serve."""
+"""The `briefing` command line: check, generate, build, serve, pdf."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+import tempfile
 import time
 from collections.abc import Sequence
 from pathlib import Path
 
 from generator import __version__, pipeline
+from generator.chromium import find_chromium
 from generator.errors import BriefingError
+from generator.pdf import PDF_NAME, PdfError, masthead
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -23,6 +26,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         report_problems(err)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
+        return EXIT_FAILED
+    except PdfError as err:
+        print(f"briefing: the PDF could not be made: {err}", file=sys.stderr)
         return EXIT_FAILED
     except Exception as err:  # a build failure outside the data: say it in one line
         from mkdocs.exceptions import MkDocsException
@@ -53,7 +59,7 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _generate(args: argparse.Namespace) -> int:
-    report = pipeline.generate(args.data, args.out)
+    report = pipeline.generate(args.data, args.out).report
     print(
         f"{args.out}: {len(report.written)} written, {len(report.unchanged)} unchanged, "
         f"{len(report.removed)} removed"
@@ -64,9 +70,41 @@ def _generate(args: argparse.Namespace) -> int:
 def _build(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     project = pipeline.Project(args.root)
-    pipeline.generate(project.data, project.content)
-    pipeline.build_site(project.config, project.site)
-    print(f"{project.site}: built in {time.perf_counter() - started:.1f} s")
+    generated = pipeline.generate(project.data, project.content)
+    title = generated.files.briefing.title
+    # The site links the PDF (the theme reads extra.briefing_pdf) only where one can be made.
+    if args.no_pdf or find_chromium() is None:
+        pipeline.build_site(project.config, project.site, title)
+        made = ""
+    else:
+        from generator.pdf import make_pdf
+
+        heading = masthead(generated.files)
+        pipeline.build_site(
+            project.config,
+            project.site,
+            title,
+            extra={"briefing_pdf": PDF_NAME},
+            finish=lambda fresh: make_pdf(fresh, fresh / PDF_NAME, heading),
+        )
+        made = f", with {PDF_NAME}"
+    print(f"{project.site}: built in {time.perf_counter() - started:.1f} s{made}")
+    return EXIT_OK
+
+
+def _pdf(args: argparse.Namespace) -> int:
+    from generator.chromium import require_chromium
+    from generator.pdf import make_pdf
+
+    started = time.perf_counter()
+    project = pipeline.Project(args.root)
+    require_chromium()  # a missing browser is reported (exit 2) before anything is built
+    generated = pipeline.generate(project.data, project.content)
+    with tempfile.TemporaryDirectory(prefix="briefing-pdf.") as scratch:
+        site = Path(scratch) / "site"
+        pipeline.build_site(project.config, site, generated.files.briefing.title)
+        sheets = make_pdf(site, args.out, masthead(generated.files), paper=args.paper)
+    print(f"{args.out}: {sheets} pages in {time.perf_counter() - started:.1f} s")
     return EXIT_OK
 
 
@@ -74,6 +112,17 @@ def _serve(args: argparse.Namespace) -> int:
     from generator.preview import serve
 
     serve(pipeline.Project(args.root), host=args.host, port=args.port)
+    return EXIT_OK
+
+
+def _new(args: argparse.Namespace) -> int:
+    from generator.starter import create_project
+
+    create_project(args.dir)
+    print(
+        f"{args.dir}: a new briefing. Edit {args.dir / 'data'}/*.yml, then run "
+        f"`briefing build --root {args.dir}` (or `briefing serve --root {args.dir}`)."
+    )
     return EXIT_OK
 
 
@@ -97,6 +146,9 @@ def _parser() -> argparse.ArgumentParser:
 
     build = commands.add_parser("build", help="check, generate and build the site into site/")
     build.add_argument("--root", type=Path, default=Path("."), help="project folder (.)")
+    build.add_argument(
+        "--no-pdf", action="store_true", help="skip the PDF download even if Chromium is installed"
+    )
     build.set_defaults(run=_build)
 
     serve = commands.add_parser("serve", help="live preview while you edit data/")
@@ -104,4 +156,16 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
     serve.add_argument("--port", type=int, default=8000, help="port to listen on (8000)")
     serve.set_defaults(run=_serve)
+
+    pdf = commands.add_parser("pdf", help="the whole briefing as one PDF (needs Chromium)")
+    pdf.add_argument("--root", type=Path, default=Path("."), help="project folder (.)")
+    pdf.add_argument(
+        "--out", type=Path, default=Path(PDF_NAME), help=f"the PDF to write ({PDF_NAME})"
+    )
+    pdf.add_argument("--paper", choices=["a4", "letter"], default="a4", help="sheet size (a4)")
+    pdf.set_defaults(run=_pdf)
+
+    new = commands.add_parser("new", help="start a new briefing project in DIR")
+    new.add_argument("dir", type=Path, metavar="DIR", help="the new project's folder")
+    new.set_defaults(run=_new)
     return parser

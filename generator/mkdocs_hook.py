@@ -28,7 +28,7 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_pre_build(config: Any) -> None:
     root = Path(config.config_file_path).parent
     try:
-        report = generate(root / "data", Path(config.docs_dir))
+        generated = generate(root / "data", Path(config.docs_dir))
     except BriefingError as err:
         _state["problems"] = list(err.problems)
         for problem in err.problems:
@@ -38,6 +38,9 @@ def on_pre_build(config: Any) -> None:
             raise PluginError(f"{count} problem(s) in data/; the site was not changed") from None
         return
     _state["problems"] = []
+    # The header shows the briefing's title (pre_build runs before any page is rendered).
+    config.site_name = generated.files.briefing.title
+    report = generated.report
     if report.written or report.removed:
         log.info(f"briefing: {len(report.written)} pages written, {len(report.removed)} removed")
 

@@ -6,8 +6,10 @@ import logging
 import os
 import shutil
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from generator.model import Files
 from generator.rendering import pages
@@ -46,24 +48,50 @@ def check(data: Path) -> Files:
     return read_briefing(data)
 
 
-def generate(data: Path, out: Path) -> WriteReport:
+@dataclass(frozen=True)
+class Generated:
+    """What generation read and what it wrote."""
+
+    files: Files
+    report: WriteReport
+
+
+def generate(data: Path, out: Path) -> Generated:
     """Validate, then write the Markdown pages; nothing is written if the data is bad."""
-    return write_pages(pages(derive(read_briefing(data))), out)
+    files = read_briefing(data)
+    return Generated(files, write_pages(pages(derive(files)), out))
 
 
-def build_site(config: Path, site: Path) -> None:
-    """Run the strict MkDocs build into a fresh folder, then swap it in for site/."""
+def build_site(
+    config: Path,
+    site: Path,
+    site_name: str | None = None,
+    extra: dict[str, Any] | None = None,
+    finish: Callable[[Path], object] | None = None,
+) -> None:
+    """Run the strict MkDocs build into a fresh folder, then swap it in for site/.
+
+    site_name, when given, replaces mkdocs.yml's: the header shows the briefing's own title.
+    `extra` adds to the config's `extra:` for the theme; `finish` adds to the fresh site
+    (the PDF) before the swap, so site/ never links to a file it lacks.
+    """
     # Imported here: `briefing check` and `generate` need no MkDocs.
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     _log_mkdocs_warnings()
+    # MkDocs reads a relative site_dir against the config's folder, not ours: be absolute.
+    config, site = config.resolve(), site.resolve()
     site.parent.mkdir(parents=True, exist_ok=True)
     fresh = Path(tempfile.mkdtemp(dir=site.parent, prefix=f".{site.name}.new."))
     try:
-        cfg = load_config(config_file=str(config), site_dir=str(fresh), strict=True)
+        overrides = {"site_name": site_name} if site_name else {}
+        cfg = load_config(config_file=str(config), site_dir=str(fresh), strict=True, **overrides)
+        cfg["extra"].update(extra or {})
         build(cfg)
+        if finish is not None:
+            finish(fresh)
         swap_in(fresh, site)
     finally:
         shutil.rmtree(fresh, ignore_errors=True)

@@ -82,8 +82,8 @@ class Preview:
         """Check, generate and build; on bad data keep the last good build and note why."""
         started = time.perf_counter()
         try:
-            pipeline.generate(self.project.data, self.project.content)
-            pipeline.build_site(self.project.config, self.site)
+            generated = pipeline.generate(self.project.data, self.project.content)
+            pipeline.build_site(self.project.config, self.site, generated.files.briefing.title)
         except BriefingError as err:
             with self.lock:
                 self.problems = list(err.problems)

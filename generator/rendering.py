@@ -10,6 +10,8 @@ from urllib.parse import quote
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
+from generator.figures import figures
+from generator.glance import glance
 from generator.views import Views
 from generator.vocabulary import GLOBALS
 
@@ -56,6 +58,35 @@ def front_value(value: Any) -> Markup:
     return Markup(json.dumps(plain, ensure_ascii=False))
 
 
+def css_text(value: Any) -> Markup:
+    """Text for a CSS string: ASCII letters and digits as they are, the rest as escapes."""
+    # Six-digit escapes end themselves; CSS swallows a space after one, so spaces are escaped too.
+    plain = " ".join(str(value).split())
+    return Markup(
+        "".join(ch if ch.isascii() and ch.isalnum() else f"\\{ord(ch):06x}" for ch in plain)
+    )
+
+
+def page_anchor(page: str) -> str:
+    """Where a page's part starts on the whole-briefing page: 'actors/x.md' is '#actor-x'."""
+    folder, _, name = page.rpartition("/")
+    stem = name.removesuffix(".md")
+    if stem == "index":
+        return folder or "summary"
+    return f"{folder.removesuffix('s')}-{stem}" if folder else stem
+
+
+_HEADING = re.compile(r"^(#{1,5}) ", re.MULTILINE)
+_FIRST_HEADING = re.compile(r"^(#{1,6} [^\n]*?)[ \t]*$", re.MULTILINE)
+
+
+def section(markdown: str, anchor: str, levels: int = 1) -> Markup:
+    """A page as part of the whole-briefing page: headings moved down, the first one given an id."""
+    # Only template lines can start with '#': `text` turns a leading '#' from data into an entity.
+    demoted = _HEADING.sub(lambda match: "#" * levels + match[1] + " ", str(markdown))
+    return Markup(_FIRST_HEADING.sub(rf"\1 {{: #{anchor} }}", demoted, count=1))
+
+
 def environment() -> Environment:
     """The Jinja environment: every value from YAML is escaped unless a filter built it."""
     env = Environment(
@@ -69,6 +100,9 @@ def environment() -> Environment:
     )
     env.filters["url"] = url
     env.filters["front"] = front_value
+    env.filters["section"] = section
+    env.filters["css_text"] = css_text
+    env.globals["page_anchor"] = page_anchor
     env.globals.update(GLOBALS)
     return env
 
@@ -84,14 +118,23 @@ def pages(views: Views) -> dict[str, str]:
         ("outlook.md", "outlook.md.j2", {}),
         ("sources.md", "sources.md.j2", {}),
         ("method.md", "method.md.j2", {}),
+        ("print.md", "print.md.j2", {"single": True}),
     ]
     for view in views.actor_views:
         targets.append((f"actors/{view.actor.id}.md", "actor.md.j2", {"view": view}))
     rendered = {}
+    graphics = figures(views)
+    panel = glance(views)
     for path, template, extra in targets:
         root = "../" * path.count("/")
         body = env.get_template(template).render(
-            v=views, b=views.files.briefing, root=root, header=Markup(HEADER), **extra
+            v=views,
+            b=views.files.briefing,
+            root=root,
+            header=Markup(HEADER),
+            figures=graphics,
+            glance=panel,
+            **{"single": False, **extra},
         )
         rendered[path] = _tidy(body)
     return rendered

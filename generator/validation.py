@@ -97,7 +97,7 @@ def _load_all(data_dir: Path) -> tuple[dict[str, Document], list[Problem]]:
                     1,
                     name,
                     "this data file is missing",
-                    f"create {shown}/{name}.yml; `briefing new` shows an example",
+                    f"create {shown}/{name}.yml; the README lists what each file holds",
                 )
             )
     return docs, problems

@@ -32,3 +32,21 @@ def test_generate_writes_pages_and_a_second_run_writes_nothing(tmp_path):
     assert first.returncode == 0 and " 0 unchanged" in first.stdout
     second = run_briefing("generate", cwd=project)
     assert second.returncode == 0 and ": 0 written" in second.stdout
+
+
+def test_new_makes_a_project_that_builds_as_it_is(tmp_path):
+    made = run_briefing("new", "fresh", cwd=tmp_path)
+    assert made.returncode == 0, made.stderr
+    built = run_briefing("build", "--root", "fresh", cwd=tmp_path)
+    assert built.returncode == 0, built.stderr
+    home = (tmp_path / "fresh/site/index.html").read_text()
+    assert "Title of the briefing" in home
+
+
+def test_new_refuses_a_folder_that_is_not_empty(tmp_path):
+    (tmp_path / "taken").mkdir()
+    (tmp_path / "taken/notes.txt").write_text("mine")
+    result = run_briefing("new", "taken", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "not empty" in result.stderr
+    assert (tmp_path / "taken/notes.txt").read_text() == "mine"

@@ -74,5 +74,5 @@ def test_a_missing_data_file_is_named(write_data, tmp_path: Path):
     lines = problems_for(lambda f: data, {})
     assert lines == [
         "data/outlook.yml:1:1: error: outlook: this data file is missing\n"
-        "    hint: create data/outlook.yml; `briefing new` shows an example"
+        "    hint: create data/outlook.yml; the README lists what each file holds"
     ]

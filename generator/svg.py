@@ -1,0 +1,92 @@
+"""Pieces for writing SVG as text: escaping, text width, boxes, the figure around a graphic."""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from dataclasses import dataclass
+from xml.sax.saxutils import escape, quoteattr
+
+# Characters XML 1.0 forbids; data could carry them, and one would make the page's SVG invalid.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# An average character of a sans-serif face is about half an em wide; 0.6 leaves a margin, so a
+# label measured here is never narrower than the browser draws it.
+CHAR_WIDTH = 0.6
+
+
+def clean(value: object) -> str:
+    """Data as one line of plain text with no character XML forbids."""
+    return " ".join(_NOT_XML.sub("", str(value)).split())
+
+
+def esc(value: object) -> str:
+    """Data as XML character data."""
+    return escape(clean(value))
+
+
+def attr(value: object) -> str:
+    """Data as a quoted XML attribute value."""
+    return quoteattr(clean(value))
+
+
+def num(value: float) -> str:
+    """A coordinate with at most one decimal, so the same layout always gives the same bytes."""
+    text = f"{value:.1f}"
+    return text[:-2] if text.endswith(".0") else text
+
+
+def text_width(text: str, size: float) -> float:
+    """The width a line of text takes at a font size, estimated generously."""
+    return len(text) * CHAR_WIDTH * size
+
+
+def wrap(text: str, size: float, width: float, lines: int) -> list[str]:
+    """Break text into at most `lines` lines that fit `width`; the last ends in '…' if cut."""
+    most = max(4, int(width / (CHAR_WIDTH * size)))
+    wrapped = textwrap.wrap(clean(text), most) or [""]
+    if len(wrapped) > lines:
+        wrapped = wrapped[:lines]
+        wrapped[-1] = wrapped[-1][: most - 1].rstrip() + "…"
+    return wrapped
+
+
+@dataclass(frozen=True)
+class Box:
+    """An axis-aligned rectangle in the graphic's coordinates."""
+
+    left: float
+    top: float
+    right: float
+    bottom: float
+
+    def overlaps(self, other: Box) -> bool:
+        """True when the two boxes share any area (touching edges do not count)."""
+        return (
+            self.left < other.right
+            and other.left < self.right
+            and self.top < other.bottom
+            and other.top < self.bottom
+        )
+
+    def contains(self, point: tuple[float, float]) -> bool:
+        """True when a point lies inside the box."""
+        return self.left < point[0] < self.right and self.top < point[1] < self.bottom
+
+    def grown(self, by: float) -> Box:
+        return Box(self.left - by, self.top - by, self.right + by, self.bottom + by)
+
+
+def figure(name: str, svg: str, caption: str) -> str:
+    """The graphic and its caption as one raw HTML block: no blank line, no indentation."""
+    # Markdown ends a raw HTML block at a blank line and reads indented lines as code.
+    lines = [line.strip() for line in svg.splitlines() if line.strip()]
+    return "\n".join(
+        [
+            f'<figure class="briefing-figure briefing-figure--{name}">',
+            '<div class="briefing-figure__scroll">',
+            *lines,
+            "</div>",
+            f"<figcaption>{caption}</figcaption>",
+            "</figure>",
+        ]
+    )
