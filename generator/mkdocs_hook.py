@@ -14,7 +14,7 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 
 from generator.errors import BriefingError, Problem
-from generator.pipeline import generate
+from generator.pipeline import generate, theme_text
 from generator.preview import banner_html, inject_after_body
 
 log = logging.getLogger("mkdocs.hooks.briefing")
@@ -39,7 +39,7 @@ def on_pre_build(config: Any) -> None:
         return
     _state["problems"] = []
     # The header shows the briefing's title (pre_build runs before any page is rendered).
-    config.site_name = generated.files.briefing.title
+    config.site_name = theme_text(generated.files.briefing.title)
     report = generated.report
     if report.written or report.removed:
         log.info(f"briefing: {len(report.written)} pages written, {len(report.removed)} removed")

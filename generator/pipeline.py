@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import logging
 import os
 import shutil
@@ -10,6 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from markupsafe import Markup
 
 from generator.model import Files
 from generator.rendering import pages
@@ -62,6 +65,15 @@ def generate(data: Path, out: Path) -> Generated:
     return Generated(files, write_pages(pages(derive(files)), out))
 
 
+def theme_text(text: str) -> Markup:
+    """Data for a theme value the theme prints unescaped (site_name): escaped here, once.
+
+    Material writes config.site_name raw into <title>, attributes and the header; as Markup
+    its own `| e` leaves it alone, so every place shows the text exactly as typed.
+    """
+    return Markup(html.escape(" ".join(text.split()), quote=True))
+
+
 def build_site(
     config: Path,
     site: Path,
@@ -86,7 +98,7 @@ def build_site(
     site.parent.mkdir(parents=True, exist_ok=True)
     fresh = Path(tempfile.mkdtemp(dir=site.parent, prefix=f".{site.name}.new."))
     try:
-        overrides = {"site_name": site_name} if site_name else {}
+        overrides = {"site_name": theme_text(site_name)} if site_name else {}
         cfg = load_config(config_file=str(config), site_dir=str(fresh), strict=True, **overrides)
         cfg["extra"].update(extra or {})
         build(cfg)
