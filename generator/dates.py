@@ -76,12 +76,17 @@ class PartialDate:
 
     def __str__(self) -> str:
         """The date in words, never more precise than it is: '18 February 2025'."""
+        return self.words()
+
+    def words(self, *, short: bool = False, with_year: bool = True) -> str:
+        """The date in words; short gives 'Feb', 'mid-Apr'; a year alone is always shown."""
         if self.month is None:
             return f"{self.part} {self.year}" if self.part else str(self.year)
-        month = MONTHS[self.month - 1]
+        month = MONTHS[self.month - 1][:3] if short else MONTHS[self.month - 1]
+        year = f" {self.year}" if with_year else ""
         if self.day is not None:
-            return f"{self.day} {month} {self.year}"
-        return f"{self.part}-{month} {self.year}" if self.part else f"{month} {self.year}"
+            return f"{self.day} {month}{year}"
+        return f"{self.part}-{month}{year}" if self.part else f"{month}{year}"
 
     @property
     def sort_key(self) -> tuple[dt.date, dt.date]:

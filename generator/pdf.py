@@ -4,18 +4,15 @@ from __future__ import annotations
 
 import html
 import io
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from generator.chromium import browser
+from generator.loopback import serve_folder
 
 if TYPE_CHECKING:
     from playwright.sync_api import PdfMargins, Route
@@ -58,7 +55,7 @@ def make_pdf(site: Path, out: Path, masthead: Masthead, paper: str = "a4") -> in
     """Print site/print/ to out with running header and footer; return the number of sheets."""
     if not (site / "print" / "index.html").is_file():
         raise PdfError(f"{site}/print/index.html is missing: build the site first")
-    with _serve(site) as base, browser() as chromium:
+    with serve_folder(site) as base, browser() as chromium:
         page = chromium.new_page()
         elsewhere: list[str] = []
         page.route("**/*", partial(_loopback_only, refused=elsewhere))
@@ -118,21 +115,3 @@ def _write_with_metadata(printed: bytes, out: Path, masthead: Masthead) -> int:
         writer.write(stream)
     partial_out.replace(out)
     return len(writer.pages)
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
-@contextmanager
-def _serve(site: Path) -> Iterator[str]:
-    """Serve the built site on a free loopback port; yield its address."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()

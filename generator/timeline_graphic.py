@@ -88,13 +88,7 @@ class Layout:
 
 def short_date(date: PartialDate, with_year: bool) -> str:
     """A date in few letters and no more precise than it is: '18 Feb', 'mid-Apr', 'Feb'."""
-    year = f" {date.year}" if with_year else ""
-    if date.month is None:
-        return f"{date.part} {date.year}" if date.part else str(date.year)
-    month = _ABBR[date.month - 1]
-    if date.day is not None:
-        return f"{date.day} {month}{year}"
-    return f"{date.part}-{month}{year}" if date.part else f"{month}{year}"
+    return date.words(short=True, with_year=with_year)
 
 
 def label_text(event: Event, with_year: bool) -> str:

@@ -7,11 +7,7 @@ import shutil
 import socket
 import subprocess
 import sys
-import threading
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +15,16 @@ import pytest
 import yaml
 
 REPO = Path(__file__).resolve().parent.parent
+# The parts of the whole-briefing page and the PDF, in reading order.
+PRINT_PARTS = [
+    "Summary",
+    "Background",
+    "Actors",
+    "Timeline",
+    "Outlook",
+    "Sources",
+    "How to read this briefing",
+]
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
@@ -152,6 +158,15 @@ def small_briefing() -> dict[str, Any]:
     }
 
 
+@pytest.fixture(scope="session")
+def seed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seed briefing built once for the run, without the PDF: read it, never change it."""
+    project = copy_project(tmp_path_factory.mktemp("seed"))
+    result = run_briefing("build", "--no-pdf", cwd=project)
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
 @pytest.fixture
 def write_data(tmp_path: Path) -> Callable[..., Path]:
     """Write a briefing given as {file name: value} into a data folder; return the folder."""
@@ -173,30 +188,6 @@ def chromium() -> Iterator[Any]:
     require(find_chromium(), "Chromium is not installed (apt-get install chromium)")
     with browser() as launched:
         yield launched
-
-
-@contextmanager
-def serve_folder(folder: Path, prefix: str = "/") -> Iterator[str]:
-    """Serve a built site on loopback, optionally under a subpath; yield its base URL."""
-    prefix = "/" + prefix.strip("/") + "/" if prefix.strip("/") else "/"
-
-    class Handler(SimpleHTTPRequestHandler):
-        def log_message(self, format: str, *args: Any) -> None:
-            pass
-
-        def translate_path(self, path: str) -> str:
-            if not path.startswith(prefix):
-                return str(folder / "__outside_the_prefix__")
-            return super().translate_path("/" + path[len(prefix) :])
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(Handler, directory=str(folder)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 @pytest.fixture

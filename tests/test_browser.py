@@ -1,18 +1,6 @@
 """The built briefing in a real headless Chromium."""
 
-from pathlib import Path
-
-import pytest
-
-from conftest import copy_project, run_briefing, serve_folder
-
-
-@pytest.fixture(scope="module")
-def seed_site(tmp_path_factory) -> Path:
-    project = copy_project(tmp_path_factory.mktemp("seed"))
-    result = run_briefing("build", cwd=project)
-    assert result.returncode == 0, result.stderr
-    return project / "site"
+from generator.loopback import serve_folder
 
 
 def test_a_reader_follows_a_citation_from_an_actor_page_to_its_source(seed_site, chromium):

@@ -3,8 +3,6 @@
 import re
 from pathlib import Path
 
-import pytest
-
 from conftest import copy_project, run_briefing, small_briefing
 
 PAGES = [
@@ -16,14 +14,6 @@ PAGES = [
     "sources/index.html",
     "method/index.html",
 ]
-
-
-@pytest.fixture(scope="module")
-def seed_site(tmp_path_factory) -> Path:
-    project = copy_project(tmp_path_factory.mktemp("seed"))
-    result = run_briefing("build", cwd=project)
-    assert result.returncode == 0, result.stderr
-    return project / "site"
 
 
 def test_the_seed_builds_every_page(seed_site: Path):

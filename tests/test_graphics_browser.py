@@ -5,13 +5,12 @@ from __future__ import annotations
 import io
 import itertools
 import re
-from pathlib import Path
 from typing import Any
 
 import pytest
 from pypdf import PdfReader
 
-from conftest import copy_project, run_briefing, serve_folder
+from generator.loopback import serve_folder
 
 PAGES = {"": "timeline", "timeline/": "timeline", "actors/": "actors"}
 SCHEMES = {"light": "default", "dark": "slate"}
@@ -28,14 +27,6 @@ _TEXTS = """svg => {
     };
   });
 }"""
-
-
-@pytest.fixture(scope="module")
-def seed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = copy_project(tmp_path_factory.mktemp("seed"))
-    result = run_briefing("build", cwd=project)
-    assert result.returncode == 0, result.stderr
-    return project / "site"
 
 
 def _rgba(colour: str) -> tuple[float, float, float, float]:

@@ -2,24 +2,16 @@
 
 import io
 import re
-from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
-from conftest import REPO, copy_project, require, run_briefing, serve_folder
+from conftest import PRINT_PARTS, REPO, copy_project, require, run_briefing
 from generator.chromium import find_chromium
+from generator.loopback import serve_folder
 from generator.validation import read_briefing
 
-PARTS = [
-    "Summary",
-    "Background",
-    "Actors",
-    "Timeline",
-    "Outlook",
-    "Sources",
-    "How to read this briefing",
-]
+PARTS = PRINT_PARTS
 CHROME = ["Skip to content", "Search", "Table of contents", "Download the whole briefing"]
 
 
@@ -172,16 +164,8 @@ def test_build_without_chromium_links_no_pdf_and_still_builds_strictly(tmp_path,
     assert "briefing.pdf" not in (site / "index.html").read_text()
 
 
-@pytest.fixture(scope="module")
-def built_site(tmp_path_factory) -> Path:
-    project = copy_project(tmp_path_factory.mktemp("site"))
-    result = run_briefing("build", "--no-pdf", cwd=project)
-    assert result.returncode == 0, result.stderr
-    return project / "site"
-
-
-def test_one_page_printed_from_the_browser_shows_no_site_chrome(built_site, chromium):
-    with serve_folder(built_site) as base:
+def test_one_page_printed_from_the_browser_shows_no_site_chrome(seed_site, chromium):
+    with serve_folder(seed_site) as base:
         page = chromium.new_page()
         page.goto(base + "timeline/")
         page.emulate_media(media="print")
@@ -199,8 +183,8 @@ def test_one_page_printed_from_the_browser_shows_no_site_chrome(built_site, chro
         assert f"Page {number} of {len(sheets)}" in sheet, number
 
 
-def test_printing_in_dark_mode_gives_dark_ink_on_white(built_site, chromium):
-    with serve_folder(built_site) as base:
+def test_printing_in_dark_mode_gives_dark_ink_on_white(seed_site, chromium):
+    with serve_folder(seed_site) as base:
         page = chromium.new_page(color_scheme="dark")
         page.goto(base + "print/")
         assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"

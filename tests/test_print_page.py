@@ -3,30 +3,12 @@
 import re
 from pathlib import Path
 
-import pytest
-
-from conftest import REPO, copy_project, run_briefing, small_briefing
+from conftest import PRINT_PARTS, REPO, copy_project, run_briefing, small_briefing
 from generator.rendering import css_text, pages
 from generator.validation import read_briefing
 from generator.views import derive
 
-PARTS = [
-    "Summary",
-    "Background",
-    "Actors",
-    "Timeline",
-    "Outlook",
-    "Sources",
-    "How to read this briefing",
-]
-
-
-@pytest.fixture(scope="module")
-def seed_site(tmp_path_factory) -> Path:
-    project = copy_project(tmp_path_factory.mktemp("seed"))
-    result = run_briefing("build", "--no-pdf", cwd=project)
-    assert result.returncode == 0, result.stderr
-    return project / "site"
+PARTS = PRINT_PARTS
 
 
 def article(site: Path, page: str) -> str:

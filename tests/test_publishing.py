@@ -16,7 +16,8 @@ from xml.etree import ElementTree
 import pytest
 import yaml
 
-from conftest import REPO, copy_project, require, run_briefing, serve_folder
+from conftest import REPO, copy_project, require, run_briefing
+from generator.loopback import serve_folder
 
 SUBPATH = "/briefing-repo/"
 AXE = REPO / "tests" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
