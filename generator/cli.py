@@ -13,6 +13,7 @@ from generator import __version__, pipeline
 from generator.chromium import find_chromium
 from generator.errors import BriefingError
 from generator.pdf import PDF_NAME, PdfError, masthead
+from generator.validation import read_briefing
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -50,7 +51,7 @@ def report_problems(err: BriefingError) -> None:
 
 
 def _check(args: argparse.Namespace) -> int:
-    files = pipeline.check(args.data)
+    files = read_briefing(args.data)
     print(
         f"{args.data}: valid ({len(files.sources)} sources, {len(files.actors)} actors, "
         f"{len(files.events)} events, {len(files.claims)} claims)"

@@ -23,6 +23,8 @@ _ISO = re.compile(r"(?P<y>\d{4})(?:-(?P<m>\d{1,2})(?:-(?P<d>\d{1,2}))?)?")
 _WORDS = re.compile(
     r"(?:(?P<part>early|mid|late)[- ]?)?(?:(?P<d>\d{1,2}) )?(?:(?P<mon>[A-Za-z]+)\.? )?(?P<y>\d{4})"
 )
+# Graphics draw a margin of months past the last date: keep clear of datetime's year 9999.
+MAX_YEAR = 9000
 FORMS = "2025, 2025-04, 2025-04-15, April 2025, 15 April 2025 or mid-April 2025"
 
 
@@ -93,15 +95,6 @@ class PartialDate:
         """Orders dates by when they begin, the more precise first."""
         return (self.start, self.end)
 
-    @property
-    def iso(self) -> str:
-        """The machine form: 2025, 2025-04, 2025-04-15 (parts of a month keep the month)."""
-        if self.month is None:
-            return f"{self.year:04d}"
-        if self.day is None:
-            return f"{self.year:04d}-{self.month:02d}"
-        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
-
 
 def parse_date(value: object) -> PartialDate:
     """Read a date as an editor writes it; raise DateError with a hint if it cannot be read."""
@@ -133,8 +126,8 @@ def parse_date(value: object) -> PartialDate:
 
 
 def _checked(year: int, month: int | None, day: int | None, part: Part | None) -> PartialDate:
-    if not 1000 <= year <= 9999:
-        raise DateError(f"year {year} is out of range", "write a four-digit year")
+    if not 1000 <= year <= MAX_YEAR:
+        raise DateError(f"year {year} is out of range", f"write a year from 1000 to {MAX_YEAR}")
     if month is not None and not 1 <= month <= 12:
         raise DateError(f"month {month} does not exist", "months run from 1 to 12")
     if day is not None and month is not None:

@@ -400,7 +400,9 @@ def _runaway_quote(
         start.column + 1,
         field,
         f"this quote is not closed on its line; it runs on to line {found.line + 1}",
-        "close it on this line; inside '...' write an apostrophe as ''",
+        "close it on this line; inside '...' write an apostrophe as ''"
+        if scalar.style == "'"
+        else 'close it on this line; inside "..." write a double quote as \\"',
     )
 
 

@@ -22,7 +22,14 @@ def _url(value: Any) -> str:
     if not isinstance(value, str):
         raise PydanticCustomError("bad_url", "expected a web address", {"hint": "put it in quotes"})
     text = value.strip()
-    parts = urlsplit(text)
+    try:
+        parts = urlsplit(text)
+    except ValueError as err:  # e.g. an unclosed '[' around an IPv6 host
+        raise PydanticCustomError(
+            "bad_url",
+            f"the address cannot be read: {err}",
+            {"hint": "copy the address again from the browser's address bar"},
+        ) from None
     scheme = parts.scheme.lower()
     if not scheme or "." in scheme:
         raise PydanticCustomError(

@@ -31,7 +31,7 @@ _RUNNING = (
 )
 # The page's own CSS running head and page numbers (for a browser print) would clash with ours.
 _NO_CSS_RUNNING_HEAD = "@page { @top-left { content: none; } @bottom-right { content: none; } }"
-_LOOPBACK = {"127.0.0.1", "localhost", "[::1]", "::1"}
+_LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 
 
 class PdfError(Exception):

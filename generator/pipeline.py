@@ -46,11 +46,6 @@ class Project:
         return self.root / "site"
 
 
-def check(data: Path) -> Files:
-    """Validate the data; raise BriefingError with every problem."""
-    return read_briefing(data)
-
-
 @dataclass(frozen=True)
 class Generated:
     """What generation read and what it wrote."""

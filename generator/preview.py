@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import json
 import shutil
+import signal
 import sys
 import tempfile
 import threading
@@ -157,25 +158,45 @@ class _Handler(SimpleHTTPRequestHandler):
 
 
 def serve(project: pipeline.Project, host: str = "127.0.0.1", port: int = 8000) -> None:
-    """Build once, then serve and rebuild on change until interrupted."""
+    """Build once, then serve and rebuild on change until interrupted or terminated."""
     preview = Preview(project)
-    preview.rebuild()
-    handler = type("Handler", (_Handler,), {"preview": preview})
-    server = ThreadingHTTPServer(
-        (host, port),
-        partial(handler, directory=str(preview.site)),
-    )
     stop = threading.Event()
-    watcher = threading.Thread(target=preview.watch, args=(stop,), daemon=True)
-    watcher.start()
-    print(
-        f"briefing: serving on http://{host}:{server.server_address[1]}/ (Ctrl+C to stop)",
-        file=sys.stderr,
-        flush=True,
-    )
+    server: ThreadingHTTPServer | None = None
+    # A terminated preview cleans up like an interrupted one.
+    signal.signal(signal.SIGTERM, _interrupt)
     try:
+        handler = type("Handler", (_Handler,), {"preview": preview})
+        try:
+            server = ThreadingHTTPServer(
+                (host, port), partial(handler, directory=str(preview.site))
+            )
+        except OSError as err:
+            raise BriefingError(
+                [
+                    Problem(
+                        "briefing serve",
+                        1,
+                        1,
+                        "--port",
+                        f"cannot listen on {host}:{port}: {err.strerror}",
+                        f"another program may be using the port: try --port {port + 1}",
+                    )
+                ]
+            ) from None
+        preview.rebuild()
+        threading.Thread(target=preview.watch, args=(stop,), daemon=True).start()
+        print(
+            f"briefing: serving on http://{host}:{server.server_address[1]}/ (Ctrl+C to stop)",
+            file=sys.stderr,
+            flush=True,
+        )
         server.serve_forever()
     finally:
         stop.set()
-        server.server_close()
+        if server is not None:
+            server.server_close()
         shutil.rmtree(preview.workdir, ignore_errors=True)
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt

@@ -107,21 +107,26 @@ def environment() -> Environment:
     return env
 
 
+# Every page but the actors' own: (path under content/, template, extra template values).
+SECTION_PAGES: list[tuple[str, str, dict[str, Any]]] = [
+    ("index.md", "index.md.j2", {}),
+    ("background.md", "background.md.j2", {}),
+    ("actors/index.md", "actors.md.j2", {}),
+    ("timeline.md", "timeline.md.j2", {}),
+    ("outlook.md", "outlook.md.j2", {}),
+    ("sources.md", "sources.md.j2", {}),
+    ("method.md", "method.md.j2", {}),
+    ("print.md", "print.md.j2", {"single": True}),
+]
+ACTOR_PAGE = "actors/{id}.md"
+
+
 def pages(views: Views) -> dict[str, str]:
     """Every generated page, as {path under content/: Markdown text}."""
     env = environment()
-    targets: list[tuple[str, str, dict[str, Any]]] = [
-        ("index.md", "index.md.j2", {}),
-        ("background.md", "background.md.j2", {}),
-        ("actors/index.md", "actors.md.j2", {}),
-        ("timeline.md", "timeline.md.j2", {}),
-        ("outlook.md", "outlook.md.j2", {}),
-        ("sources.md", "sources.md.j2", {}),
-        ("method.md", "method.md.j2", {}),
-        ("print.md", "print.md.j2", {"single": True}),
-    ]
+    targets = list(SECTION_PAGES)
     for view in views.actor_views:
-        targets.append((f"actors/{view.actor.id}.md", "actor.md.j2", {"view": view}))
+        targets.append((ACTOR_PAGE.format(id=view.actor.id), "actor.md.j2", {"view": view}))
     rendered = {}
     graphics = figures(views)
     panel = glance(views)

@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 from generator.errors import BriefingError, Problem
+from generator.rendering import SECTION_PAGES
 
 STARTER = Path(__file__).parent / "starter"
 HOOK_IN_REPO = "generator/mkdocs_hook.py"
@@ -16,9 +17,14 @@ HOOK_SHIM = (
     "from generator.mkdocs_hook import on_post_page, on_pre_build, on_startup\n\n"
     '__all__ = ["on_post_page", "on_pre_build", "on_startup"]\n'
 )
-GITIGNORE = (
-    "/site/\n/.cache/\n/briefing.pdf\n# Generated pages carry a 'Generated from data/' header.\n"
+# Generated pages are rebuilt from data/: never committed (each carries a header saying so).
+GENERATED = sorted(
+    {
+        "/content/" + path.split("/")[0] + ("/" if "/" in path else "")
+        for path, _, _ in SECTION_PAGES
+    }
 )
+GITIGNORE = "\n".join(["/site/", "/.cache/", "/briefing.pdf", *GENERATED]) + "\n"
 
 
 def create_project(target: Path) -> None:

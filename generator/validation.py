@@ -16,12 +16,12 @@ from generator.errors import BriefingError, Problem, did_you_mean
 from generator.loading import Document, FieldPath, dotted, load
 from generator.model import LIKELIHOOD, Files
 
+RESERVED_ACTOR_IDS = {"index"}
 REQUIRED = ("briefing", "sources", "actors", "events", "outlook")
 OPTIONAL = ("claims",)
 ID_EXAMPLE = "like 'city-council': lower-case letters, digits and single hyphens"
 
 
-# One validator per data file, from the field that holds it in Files.
 def _file_schema(field: FieldInfo) -> TypeAdapter[Any]:
     annotation: Any = field.annotation
     return TypeAdapter(Annotated[annotation, *field.metadata] if field.metadata else annotation)
@@ -247,6 +247,15 @@ def _reference_problems(files: Files, docs: dict[str, Document]) -> Iterator[Pro
             else:
                 seen[item_id] = i
         ids[kind] = seen
+    # An actor's page is actors/ID.md: 'index' would take the place of the actors list.
+    for i, actor in enumerate(files.actors):
+        if actor.id in RESERVED_ACTOR_IDS:
+            yield at(
+                "actors",
+                (i, "id"),
+                f"the id '{actor.id}' is reserved for the actors list",
+                f"choose another id, like '{actor.id}-1' or a name",
+            )
 
     def refs(file: str, where: FieldPath, value: str | None, kind: str) -> Iterator[Problem]:
         if value is not None and value not in ids[kind]:

@@ -32,6 +32,19 @@ def is_generated(path: Path) -> bool:
 def write_pages(pages: dict[str, str], out: Path) -> WriteReport:
     """Bring out/ in line with pages: write changed files, remove generated files now gone."""
     report = WriteReport()
+    if out.exists() and not out.is_dir():
+        raise BriefingError(
+            [
+                Problem(
+                    str(out),
+                    1,
+                    1,
+                    "",
+                    "this is a file, not a folder",
+                    "name a folder for the pages, like --out content",
+                )
+            ]
+        )
     conflicts = [
         Problem(
             str(out / rel),

@@ -26,7 +26,6 @@ PRINT_PARTS = [
     "How to read this briefing",
 ]
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 
 def require(condition: object, reason: str) -> None:

