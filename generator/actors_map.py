@@ -104,9 +104,21 @@ def _rows(actors: Sequence[Actor]) -> list[tuple[str, list[Actor]]]:
                 if other_index != index:
                     fixed.update(centres(other))
 
-            def length(order: Sequence[Actor], fixed: dict[str, float] = fixed) -> float:
-                x = {**fixed, **centres(order)}
-                return sum(abs(x[a] - x[b]) for a, b in pairs)
+            # Arrows with no end in this band are as long in every order of it, so only the
+            # others are measured (centres are whole numbers: the sums, and ties, stay exact).
+            in_band = {a.id for a in row}
+            moving = [(a, b) for a, b in pairs if a in in_band or b in in_band]
+
+            def length(
+                order: Sequence[Actor],
+                fixed: dict[str, float] = fixed,
+                moving: list[tuple[str, str]] = moving,
+            ) -> float:
+                x = centres(order)
+                return sum(
+                    abs(x.get(a, fixed.get(a, 0.0)) - x.get(b, fixed.get(b, 0.0)))
+                    for a, b in moving
+                )
 
             orders: list[tuple[Actor, ...]] = list(itertools.permutations(row))
             best = min(orders, key=length)
@@ -241,7 +253,11 @@ def _place(
             continue
         # An arrow of the same relation crossing the words is described right by them, so only
         # other relations' arrows count: the words then plainly belong to their own arrow.
-        if not any(other != relation and box.contains(p) for other, p in traces.near(box)):
+        left, top, right, bottom = box.left, box.top, box.right, box.bottom
+        if not any(
+            left < x < right and top < y < bottom and other != relation
+            for other, (x, y) in traces.near(box)
+        ):
             return box
         if fallback is None:
             fallback = box
@@ -252,7 +268,7 @@ class _Grid(Generic[T]):
     """Things filed by the square cells of the graphic they touch, so that finding what lies near
     a box looks at a few cells, not at everything drawn: label placement stays near-linear."""
 
-    CELL = 48.0
+    CELL = 32.0
 
     def __init__(self) -> None:
         self.cells: dict[tuple[int, int], list[T]] = {}
