@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+import math
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 from generator.model import Actor
 from generator.svg import Box, attr, esc, num, text_width, wrap
@@ -25,6 +27,7 @@ KEY = (
     "Arrows point from an actor to the one it acts on. Rounded boxes are people. "
     "Select a name to open the actor's page."
 )
+T = TypeVar("T")
 # Where along an arrow its label may sit, tried in this order, until one is free.
 _ALONG = (0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74, 0.18, 0.82)
 
@@ -101,9 +104,21 @@ def _rows(actors: Sequence[Actor]) -> list[tuple[str, list[Actor]]]:
                 if other_index != index:
                     fixed.update(centres(other))
 
-            def length(order: Sequence[Actor], fixed: dict[str, float] = fixed) -> float:
-                x = {**fixed, **centres(order)}
-                return sum(abs(x[a] - x[b]) for a, b in pairs)
+            # Arrows with no end in this band are as long in every order of it, so only the
+            # others are measured (centres are whole numbers: the sums, and ties, stay exact).
+            in_band = {a.id for a in row}
+            moving = [(a, b) for a, b in pairs if a in in_band or b in in_band]
+
+            def length(
+                order: Sequence[Actor],
+                fixed: dict[str, float] = fixed,
+                moving: list[tuple[str, str]] = moving,
+            ) -> float:
+                x = centres(order)
+                return sum(
+                    abs(x.get(a, fixed.get(a, 0.0)) - x.get(b, fixed.get(b, 0.0)))
+                    for a, b in moving
+                )
 
             orders: list[tuple[Actor, ...]] = list(itertools.permutations(row))
             best = min(orders, key=length)
@@ -194,15 +209,19 @@ def layout(actors: Sequence[Actor]) -> Layout:
         if link.to in nodes
     ]
     ports = _ports(links)
-    taken = [node.box.grown(2) for node in nodes.values()] + [box for _, box in bands]
     routes = [
         _route(source.box, target.box, ports[(index, 0)], ports[(index, 1)], rows)
         for index, (source, target, _) in enumerate(links)
     ]
+    taken = _Grid[Box]()
+    for box in [node.box.grown(2) for node in nodes.values()] + [box for _, box in bands]:
+        taken.add_box(box, box)
+    traces = _Grid[tuple[str, Point]]()
+    for (_, _, relation), (_, _, trace) in zip(links, routes, strict=True):
+        for point in trace:
+            traces.add_point(point, (relation, point))
     edges = []
-    for index, ((source, target, relation), (path, points, trace)) in enumerate(
-        zip(links, routes, strict=True)
-    ):
+    for (source, target, relation), (path, points, trace) in zip(links, routes, strict=True):
         width = text_width(RELATION_WORDS[relation], SMALL) + 6
         # On the arrow first; then just above or below it, still touching it.
         boxes = [
@@ -210,31 +229,71 @@ def layout(actors: Sequence[Actor]) -> Layout:
             for shift in (0, -7, 7)
             for x, y in points
         ]
-        free = [
-            box
-            for box in boxes
-            if box.left >= MARGIN
-            and box.right <= WIDTH - MARGIN
-            and not any(box.overlaps(other) for other in taken)
-        ]
-        # Best: a place no arrow of another relation runs through, so the words plainly belong
-        # to their own arrow (an arrow of the same relation crossing them is described right).
-        others = [
-            p
-            for i, route in enumerate(routes)
-            if i != index and links[i][2] != relation
-            for p in route[2]
-        ]
-        clear = [b for b in free if not any(b.contains(p) for p in others)]
-        label = next(iter(clear or free), None)
+        label = _place(boxes, relation, taken, traces)
         if label is not None:
-            taken.append(label)
+            taken.add_box(label, label)
         edges.append(Edge(source, target, relation, path, label, trace))
     texts = [box for _, box in bands] + [edge.label for edge in edges if edge.label]
     texts += [_name_box(node) for node in nodes.values()]
     key_top = height - 8 - SMALL
     texts.append(Box(MARGIN, key_top, MARGIN + text_width(KEY, SMALL), key_top + SMALL * 1.2))
     return Layout(nodes, edges, bands, height, texts)
+
+
+def _place(
+    boxes: Sequence[Box], relation: str, taken: _Grid[Box], traces: _Grid[tuple[str, Point]]
+) -> Box | None:
+    """The first of the boxes inside the margins that touches nothing taken and that no arrow of
+    another relation runs through; failing that, the first that touches nothing taken."""
+    fallback = None
+    for box in boxes:
+        if box.left < MARGIN or box.right > WIDTH - MARGIN:
+            continue
+        if any(box.overlaps(other) for other in taken.near(box)):
+            continue
+        # An arrow of the same relation crossing the words is described right by them, so only
+        # other relations' arrows count: the words then plainly belong to their own arrow.
+        left, top, right, bottom = box.left, box.top, box.right, box.bottom
+        if not any(
+            left < x < right and top < y < bottom and other != relation
+            for other, (x, y) in traces.near(box)
+        ):
+            return box
+        if fallback is None:
+            fallback = box
+    return fallback
+
+
+class _Grid(Generic[T]):
+    """Things filed by the square cells of the graphic they touch, so that finding what lies near
+    a box looks at a few cells, not at everything drawn: label placement stays near-linear."""
+
+    CELL = 32.0
+
+    def __init__(self) -> None:
+        self.cells: dict[tuple[int, int], list[T]] = {}
+
+    def _span(self, box: Box) -> Iterator[tuple[int, int]]:
+        size = self.CELL
+        for column in range(math.floor(box.left / size), math.floor(box.right / size) + 1):
+            for row in range(math.floor(box.top / size), math.floor(box.bottom / size) + 1):
+                yield column, row
+
+    def add_box(self, box: Box, item: T) -> None:
+        """File an item under every cell its box touches."""
+        for cell in self._span(box):
+            self.cells.setdefault(cell, []).append(item)
+
+    def add_point(self, point: Point, item: T) -> None:
+        """File an item under the cell its point lies in."""
+        cell = (math.floor(point[0] / self.CELL), math.floor(point[1] / self.CELL))
+        self.cells.setdefault(cell, []).append(item)
+
+    def near(self, box: Box) -> Iterator[T]:
+        """Every item filed under a cell the box touches: a superset of those inside or
+        overlapping it (an item may come more than once)."""
+        for cell in self._span(box):
+            yield from self.cells.get(cell, ())
 
 
 def _ports(links: Sequence[tuple[Node, Node, str]]) -> dict[tuple[int, int], float]:
@@ -270,7 +329,12 @@ def _name_box(node: Node) -> Box:
 def actors_svg(actors: Sequence[Actor], link: str = "{id}/") -> str:
     """The actors map; each actor links to `link` with its id put in ('{id}/': its page, seen
     from the actors index)."""
-    plan = layout(actors)
+    return render(layout(actors), link)
+
+
+def render(plan: Layout, link: str) -> str:
+    """A laid-out actors map as SVG, each actor linking to `link` with its id put in: one layout
+    serves every page that shows the map, whatever its links look like."""
     # role="group", not "img": an image's content is presentational, and links inside it would be
     # interactive content no assistive technology can reach (axe: nested-interactive).
     out = [

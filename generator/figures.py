@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from generator.actors_map import actors_svg
+from generator import actors_map, timeline_graphic
 from generator.svg import figure
-from generator.timeline_graphic import timeline_svg
 from generator.views import Views
 
 # name: (link pattern, caption). Links in raw HTML are not rewritten by MkDocs, so each is
@@ -46,12 +45,15 @@ def figures(views: Views) -> dict[str, Markup]:
     """{name: figure} for every graphic the data has something to draw in."""
     as_of = views.files.briefing.as_of
     found: dict[str, Markup] = {}
+    # Each graphic is laid out once, then drawn once per page that shows it: only links differ.
     if views.timeline:
+        timeline = timeline_graphic.layout(views.timeline, as_of)
         for name, (link, caption) in TIMELINES.items():
-            svg = timeline_svg(views.timeline, as_of, link)
+            svg = timeline_graphic.render(timeline, link)
             found[name] = Markup(figure("timeline", svg, caption))
     if views.files.actors:
+        actors = actors_map.layout(views.files.actors)
         for name, (link, caption) in ACTOR_MAPS.items():
-            svg = actors_svg(views.files.actors, link)
+            svg = actors_map.render(actors, link)
             found[name] = Markup(figure("actors", svg, caption))
     return found

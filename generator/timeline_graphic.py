@@ -80,6 +80,7 @@ class Layout:
     as_of_x: float
     legend_top: float
     texts: list[Box]  # every text's box: labels, month names, the as-of label, the legend
+    as_of: PartialDate
 
     def x(self, day: dt.date) -> float:
         """The left edge of a day on the axis."""
@@ -173,7 +174,9 @@ def layout(events: Sequence[Event], as_of: PartialDate) -> Layout:
     ]
     texts.append(_as_of_box(as_of_x, as_of))
     texts += [box for box, _, _ in _legend_items(legend_top, _styles(events), _disputed(events))]
-    return Layout(axis, legend_top + 36, placed, lane_tops, ticks, as_of_x, legend_top, texts)
+    return Layout(
+        axis, legend_top + 36, placed, lane_tops, ticks, as_of_x, legend_top, texts, as_of
+    )
 
 
 def _ticks(axis: Axis, with_year: bool) -> list[tuple[float, str]]:
@@ -288,7 +291,14 @@ def _other_date(mark: Box, other: Box, dot: bool) -> str:
 def timeline_svg(events: Sequence[Event], as_of: PartialDate, link: str = "#{id}") -> str:
     """The timeline graphic; each event links to `link` with its id put in ('#{id}': its entry,
     seen from the timeline page)."""
-    plan = layout(events, as_of)
+    return render(layout(events, as_of), link)
+
+
+def render(plan: Layout, link: str) -> str:
+    """A laid-out timeline as SVG, each event linking to `link` with its id put in: one layout
+    serves every page that shows the timeline, whatever its links look like."""
+    events = [item.event for item in plan.placed]
+    as_of = plan.as_of
     height = plan.height
     bottom = plan.legend_top - 8
     span = f"{short_date(PartialDate(plan.axis.first.year, plan.axis.first.month), True)} to "

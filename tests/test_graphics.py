@@ -13,7 +13,7 @@ from conftest import REPO, copy_project, run_briefing, small_briefing
 from generator.actors_map import actors_svg
 from generator.actors_map import layout as map_layout
 from generator.dates import PartialDate, parse_date
-from generator.figures import figures
+from generator.figures import ACTOR_MAPS, TIMELINES, figures
 from generator.glance import countdown, glance, window
 from generator.model import Event
 from generator.rendering import environment, pages
@@ -294,3 +294,21 @@ def test_on_a_whole_briefing_page_the_graphics_link_inside_it_and_appear_once(se
     assert "<svg" not in home  # the timeline part draws it; ids stay unique on the page
     assert 'href="#actor-rdif"' in actors and 'href="rdif/"' not in actors
     assert 'href="#event-april-round"' in timeline
+
+
+def test_every_page_shows_the_same_drawing_of_a_graphic_only_its_links_differ(seed):
+    found = figures(seed)
+    for group in (TIMELINES, ACTOR_MAPS):
+        drawings = {name: found[name] for name in group}
+        # With every href taken out, the figures differ only in their captions.
+        bare = {
+            re.sub(r' href="[^"]*"', "", svg.split("<figcaption>")[0]) for svg in drawings.values()
+        }
+        assert len(bare) == 1, group
+        hrefs = {
+            name: [a.get("href") for a in parse(svg).iter(f"{SVG}a")]
+            for name, svg in drawings.items()
+        }
+        for name, (link, _) in group.items():
+            ids = [h for h in hrefs[name] if h]
+            assert ids and all(h.startswith(link.split("{id}")[0]) for h in ids), name
