@@ -37,6 +37,7 @@ clean:
 bench: $(STAMP)
 	$(BIN)/python bench/generate.py
 	$(BIN)/python bench/refuse.py
+	$(BIN)/python bench/graphics.py
 
 # The whole briefing as one PDF (needs Chromium): briefing.pdf, A4.
 .PHONY: pdf
