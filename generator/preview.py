@@ -23,6 +23,8 @@ from generator import pipeline
 from generator.errors import BriefingError, Problem
 
 POLL_SECONDS = 0.2
+# Every watched file's name, modification time and size.
+Fingerprint = tuple[tuple[str, float, int], ...]
 STATUS_PATH = "/__briefing__/status"
 
 _RELOAD_SCRIPT = """<script>
@@ -63,7 +65,7 @@ class Preview:
         self.problems: list[Problem] = []
         self.lock = threading.Lock()
 
-    def fingerprint(self) -> tuple[tuple[str, float, int], ...]:
+    def fingerprint(self) -> Fingerprint:
         """Names, times and sizes of every file whose change needs a rebuild."""
         root = self.project.root
         paths = [self.project.config]
@@ -113,9 +115,8 @@ class Preview:
                 "problems": [p.format() for p in self.problems],
             }
 
-    def watch(self, stop: threading.Event) -> None:
+    def watch(self, stop: threading.Event, seen: Fingerprint) -> None:
         """Rebuild whenever a watched file changes; our own writes settle after one pass."""
-        seen = self.fingerprint()
         while not stop.wait(POLL_SECONDS):
             now = self.fingerprint()
             if now != seen:
@@ -184,7 +185,9 @@ def serve(project: pipeline.Project, host: str = "127.0.0.1", port: int = 8000) 
                 ]
             ) from None
         preview.rebuild()
-        threading.Thread(target=preview.watch, args=(stop,), daemon=True).start()
+        # Taken here, before anyone is served: an edit made once the page is up is never missed.
+        seen = preview.fingerprint()
+        threading.Thread(target=preview.watch, args=(stop, seen), daemon=True).start()
         print(
             f"briefing: serving on http://{host}:{server.server_address[1]}/ (Ctrl+C to stop)",
             file=sys.stderr,
