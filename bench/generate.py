@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import shutil
 import tempfile
-import time
 import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
@@ -20,18 +19,9 @@ import yaml
 from generator.rendering import pages
 from generator.validation import read_briefing
 from generator.views import derive
+from timing import best_of
 
 REPO = Path(__file__).resolve().parent.parent
-
-
-def best_of(runs: int, task: Callable[[], object]) -> float:
-    """The fastest of several runs: the least disturbed by other work on the machine."""
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        task()
-        times.append(time.perf_counter() - started)
-    return min(times)
 
 
 def peak_kib(task: Callable[[], object]) -> float:

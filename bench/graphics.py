@@ -10,59 +10,19 @@ map at exact actor counts (seed actors copied, links kept within each copy).
 from __future__ import annotations
 
 import argparse
-import calendar
-import time
 from collections.abc import Callable
 from pathlib import Path
 
 from generator import actors_map, timeline_graphic
-from generator.dates import PartialDate
 from generator.figures import ACTOR_MAPS, TIMELINES
 from generator.model import Actor, Event
 from generator.rendering import pages
 from generator.validation import read_briefing
 from generator.views import derive
+from synthetic import more_actors, more_events
+from timing import best_of
 
 REPO = Path(__file__).resolve().parent.parent
-
-
-def best_of(runs: int, task: Callable[[], object]) -> float:
-    """The fastest of several runs: the least disturbed by other work on the machine."""
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        task()
-        times.append(time.perf_counter() - started)
-    return min(times)
-
-
-def more_actors(actors: list[Actor], count: int) -> list[Actor]:
-    """`count` actors: copies of the seed's, each copy linked only within itself."""
-    out: list[Actor] = []
-    copy = 0
-    while len(out) < count:
-        suffix = f"-{copy}" if copy else ""
-        for actor in actors[: count - len(out)]:
-            links = [link.model_copy(update={"to": link.to + suffix}) for link in actor.links]
-            out.append(actor.model_copy(update={"id": actor.id + suffix, "links": links}))
-        copy += 1
-    return out
-
-
-def more_events(events: list[Event], times: int) -> list[Event]:
-    """The story `times` as dense: copies of every event on nearby dates of the same months."""
-    parts = ("early", "mid", "late")
-    more = list(events)
-    for copy in range(1, times):
-        for event in events:
-            date = event.date
-            if date.day is not None and date.month is not None:
-                last = calendar.monthrange(date.year, date.month)[1]
-                date = PartialDate(date.year, date.month, (date.day + 5 * copy - 1) % last + 1)
-            elif date.part is not None:
-                date = PartialDate(date.year, date.month, None, parts[copy % 3])
-            more.append(event.model_copy(update={"id": f"{event.id}-{copy}", "date": date}))
-    return sorted(more, key=lambda e: (e.date.sort_key, e.id))
 
 
 def main() -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import itertools
 import re
 import xml.etree.ElementTree as ET
@@ -12,16 +11,16 @@ import pytest
 from conftest import REPO, copy_project, run_briefing, small_briefing
 from generator.actors_map import actors_svg
 from generator.actors_map import layout as map_layout
-from generator.dates import PartialDate, parse_date
+from generator.dates import parse_date
 from generator.figures import ACTOR_MAPS, TIMELINES, figures
 from generator.glance import countdown, glance, window
-from generator.model import Event
 from generator.rendering import environment, pages
 from generator.svg import Box, figure
 from generator.timeline_graphic import WIDTH, timeline_svg
 from generator.timeline_graphic import layout as timeline_layout
 from generator.validation import read_briefing
 from generator.views import Views, derive
+from synthetic import more_events
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -29,22 +28,6 @@ SVG = "{http://www.w3.org/2000/svg}"
 @pytest.fixture(scope="module")
 def seed() -> Views:
     return derive(read_briefing(REPO / "data"))
-
-
-def denser(events: list[Event], times: int) -> list[Event]:
-    """The same story `times` as dense: copies of every event on nearby dates of the same months."""
-    parts = ("early", "mid", "late")
-    more = list(events)
-    for copy in range(1, times):
-        for event in events:
-            date = event.date
-            if date.day is not None and date.month is not None:
-                last = calendar.monthrange(date.year, date.month)[1]
-                date = PartialDate(date.year, date.month, (date.day + 5 * copy - 1) % last + 1)
-            elif date.part is not None:
-                date = PartialDate(date.year, date.month, None, parts[copy % 3])
-            more.append(event.model_copy(update={"id": f"{event.id}-{copy}", "date": date}))
-    return sorted(more, key=lambda e: (e.date.sort_key, e.id))
 
 
 def overlapping(boxes: list[Box]) -> list[tuple[Box, Box]]:
@@ -93,7 +76,7 @@ def test_actors_map_labels_every_link_with_its_relation(seed):
 
 @pytest.mark.parametrize("times", [1, 5])
 def test_timeline_labels_never_overlap(seed, times):
-    events = denser(seed.timeline, times)
+    events = more_events(seed.timeline, times)
     assert len(events) == len(seed.timeline) * times
     plan = timeline_layout(events, seed.files.briefing.as_of)
     assert overlapping(plan.texts) == []
