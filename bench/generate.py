@@ -16,9 +16,9 @@ from pathlib import Path
 
 import yaml
 
-from generator.rendering import pages
-from generator.validation import read_briefing
-from generator.views import derive
+from generator.data.validation import read_briefing
+from generator.data.views import derive
+from generator.pages.rendering import pages
 from timing import best_of
 
 REPO = Path(__file__).resolve().parent.parent

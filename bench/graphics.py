@@ -1,7 +1,8 @@
 """Benchmark: laying out and drawing the actors map and the timeline at 1x, 5x and 20x the seed.
 
 Run: .venv/bin/python bench/graphics.py [--runs N] [--scales 1,5,20] [--actors 40,80,120,165]
-Each graphic is laid out once and drawn once per link pattern, as generator/figures.py does.
+Each graphic is laid out once and drawn once per link pattern, as generator/graphics/figures.py
+does.
 The baseline, rendering every page of the seed briefing (graphics included), is measured in
 the same run, so the ratios hold whatever the machine's speed. --actors also times the actors
 map at exact actor counts (seed actors copied, links kept within each copy).
@@ -13,12 +14,12 @@ import argparse
 from collections.abc import Callable
 from pathlib import Path
 
-from generator import actors_map, timeline_graphic
-from generator.figures import ACTOR_MAPS, TIMELINES
-from generator.model import Actor, Event
-from generator.rendering import pages
-from generator.validation import read_briefing
-from generator.views import derive
+from generator.data.model import Actor, Event
+from generator.data.validation import read_briefing
+from generator.data.views import derive
+from generator.graphics import actors_map, timeline_graphic
+from generator.graphics.figures import ACTOR_MAPS, TIMELINES
+from generator.pages.rendering import pages
 from synthetic import more_actors, more_events
 from timing import best_of
 

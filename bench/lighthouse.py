@@ -30,7 +30,7 @@ BENCH = REPO / "bench"
 PREFIX = "/briefing/"
 TEXT_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml")
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
-# Chromium flags for a closed network, as in generator/chromium.py.
+# Chromium flags for a closed network, as in generator/outputs/chromium.py.
 CHROME_FLAGS = (
     "--headless=new --no-sandbox --disable-gpu --disable-background-networking "
     "--disable-component-update --disable-sync --no-first-run --no-default-browser-check"
@@ -49,7 +49,7 @@ def install_tools() -> None:
 
 def build(port: int, site: Path) -> None:
     """The strict build with site_url under the subpath the server uses."""
-    from generator.pipeline import Project, build_site, generate
+    from generator.outputs.pipeline import Project, build_site, generate
 
     os.environ["BRIEFING_SITE_URL"] = f"http://127.0.0.1:{port}{PREFIX}"
     project = Project(REPO)

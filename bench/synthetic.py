@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import calendar
 
-from generator.dates import PartialDate
-from generator.model import Actor, Event
+from generator.data.dates import PartialDate
+from generator.data.model import Actor, Event
 
 
 def more_actors(actors: list[Actor], count: int) -> list[Actor]:

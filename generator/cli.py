@@ -9,11 +9,11 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from generator import __version__, pipeline
-from generator.chromium import find_chromium
-from generator.errors import BriefingError
-from generator.pdf import PDF_NAME, PdfError, masthead
-from generator.validation import read_briefing
+from generator import __version__
+from generator.data import BriefingError, read_briefing
+from generator.outputs import pipeline
+from generator.outputs.chromium import find_chromium
+from generator.outputs.pdf import PDF_NAME, PdfError, masthead
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -78,7 +78,7 @@ def _build(args: argparse.Namespace) -> int:
         pipeline.build_site(project.config, project.site, title)
         made = ""
     else:
-        from generator.pdf import make_pdf
+        from generator.outputs.pdf import make_pdf
 
         heading = masthead(generated.files)
         pipeline.build_site(
@@ -94,8 +94,8 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _pdf(args: argparse.Namespace) -> int:
-    from generator.chromium import require_chromium
-    from generator.pdf import make_pdf
+    from generator.outputs.chromium import require_chromium
+    from generator.outputs.pdf import make_pdf
 
     started = time.perf_counter()
     project = pipeline.Project(args.root)
@@ -110,14 +110,14 @@ def _pdf(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from generator.preview import serve
+    from generator.outputs.preview import serve
 
     serve(pipeline.Project(args.root), host=args.host, port=args.port)
     return EXIT_OK
 
 
 def _new(args: argparse.Namespace) -> int:
-    from generator.starter import create_project
+    from generator.outputs.starter import create_project
 
     create_project(args.dir)
     print(

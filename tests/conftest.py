@@ -182,7 +182,7 @@ def write_data(tmp_path: Path) -> Callable[..., Path]:
 @pytest.fixture
 def chromium() -> Iterator[Any]:
     """A real headless Chromium (Playwright driving Debian's chromium)."""
-    from generator.chromium import browser, find_chromium
+    from generator.outputs.chromium import browser, find_chromium
 
     require(find_chromium(), "Chromium is not installed (apt-get install chromium)")
     with browser() as launched:

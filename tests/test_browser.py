@@ -1,6 +1,6 @@
 """The built briefing in a real headless Chromium."""
 
-from generator.loopback import serve_folder
+from generator.outputs.loopback import serve_folder
 
 
 def test_a_reader_follows_a_citation_from_an_actor_page_to_its_source(seed_site, chromium):

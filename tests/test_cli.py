@@ -53,7 +53,7 @@ def test_new_refuses_a_folder_that_is_not_empty(tmp_path):
 
 
 def test_generated_pages_are_git_ignored_here_and_in_a_new_project(tmp_path):
-    from generator.starter import GENERATED
+    from generator.outputs.starter import GENERATED
 
     assert run_briefing("new", "fresh", cwd=tmp_path).returncode == 0
     for gitignore in (REPO / ".gitignore", tmp_path / "fresh/.gitignore"):

@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from generator.dates import DateError, parse_date
+from generator.data.dates import DateError, parse_date
 
 
 @pytest.mark.parametrize(

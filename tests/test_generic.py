@@ -3,7 +3,7 @@
 import re
 
 from conftest import REPO
-from generator.validation import read_briefing
+from generator.data.validation import read_briefing
 
 
 def test_no_actor_or_outlet_of_the_seed_is_named_in_the_generator():

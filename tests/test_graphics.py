@@ -9,17 +9,17 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from conftest import REPO, copy_project, run_briefing, small_briefing
-from generator.actors_map import actors_svg
-from generator.actors_map import layout as map_layout
-from generator.dates import parse_date
-from generator.figures import ACTOR_MAPS, TIMELINES, figures
-from generator.glance import countdown, glance, window
-from generator.rendering import environment, pages
-from generator.svg import Box, figure
-from generator.timeline_graphic import WIDTH, timeline_svg
-from generator.timeline_graphic import layout as timeline_layout
-from generator.validation import read_briefing
-from generator.views import Views, derive
+from generator.data.dates import parse_date
+from generator.data.validation import read_briefing
+from generator.data.views import Views, derive
+from generator.graphics.actors_map import actors_svg
+from generator.graphics.actors_map import layout as map_layout
+from generator.graphics.figures import ACTOR_MAPS, TIMELINES, figures
+from generator.graphics.glance import countdown, glance, window
+from generator.graphics.svg import Box, figure
+from generator.graphics.timeline_graphic import WIDTH, timeline_svg
+from generator.graphics.timeline_graphic import layout as timeline_layout
+from generator.pages.rendering import environment, pages
 from synthetic import more_events
 
 SVG = "{http://www.w3.org/2000/svg}"

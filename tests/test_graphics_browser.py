@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
-from generator.loopback import serve_folder
+from generator.outputs.loopback import serve_folder
 
 PAGES = {"": "timeline", "timeline/": "timeline", "actors/": "actors"}
 SCHEMES = {"light": "default", "dark": "slate"}

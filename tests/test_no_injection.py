@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from conftest import copy_project, run_briefing, small_briefing
-from generator.loopback import serve_folder
+from generator.outputs.loopback import serve_folder
 
 # Each does harm in a different layer; the ones that only bite at the start of a line are
 # put at the start of some field.

@@ -7,9 +7,9 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import PRINT_PARTS, REPO, copy_project, require, run_briefing
-from generator.chromium import find_chromium
-from generator.loopback import serve_folder
-from generator.validation import read_briefing
+from generator.data.validation import read_briefing
+from generator.outputs.chromium import find_chromium
+from generator.outputs.loopback import serve_folder
 
 PARTS = PRINT_PARTS
 CHROME = ["Skip to content", "Search", "Table of contents", "Download the whole briefing"]

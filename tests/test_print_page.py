@@ -4,9 +4,9 @@ import re
 from pathlib import Path
 
 from conftest import PRINT_PARTS, REPO, copy_project, run_briefing, small_briefing
-from generator.rendering import css_text, pages
-from generator.validation import read_briefing
-from generator.views import derive
+from generator.data.validation import read_briefing
+from generator.data.views import derive
+from generator.pages.rendering import css_text, pages
 
 PARTS = PRINT_PARTS
 

@@ -18,10 +18,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import REPO, run_briefing
-from generator.errors import BriefingError
-from generator.rendering import pages
-from generator.validation import read_briefing
-from generator.views import derive
+from generator.data.errors import BriefingError
+from generator.data.validation import read_briefing
+from generator.data.views import derive
+from generator.pages.rendering import pages
 
 SEED = {path.name: path.read_text(encoding="utf-8") for path in (REPO / "data").glob("*.yml")}
 FILES = sorted(SEED)

@@ -17,7 +17,7 @@ import pytest
 import yaml
 
 from conftest import REPO, copy_project, require, run_briefing
-from generator.loopback import serve_folder
+from generator.outputs.loopback import serve_folder
 
 SUBPATH = "/briefing-repo/"
 AXE = REPO / "tests" / "axe" / "node_modules" / "axe-core" / "axe.min.js"

@@ -3,9 +3,9 @@
 import re
 
 from conftest import REPO, small_briefing
-from generator.rendering import pages, text
-from generator.validation import read_briefing
-from generator.views import derive
+from generator.data.validation import read_briefing
+from generator.data.views import derive
+from generator.pages.rendering import pages, text
 
 
 def seed_pages() -> dict[str, str]:

@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, small_briefing
-from generator.errors import BriefingError
-from generator.validation import read_briefing
+from generator.data.errors import BriefingError
+from generator.data.validation import read_briefing
 
 
 def problems_for(write_data, files) -> list[str]:

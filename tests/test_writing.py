@@ -2,9 +2,9 @@
 
 import pytest
 
-from generator.errors import BriefingError
-from generator.rendering import HEADER
-from generator.writing import write_pages
+from generator.data.errors import BriefingError
+from generator.pages.rendering import HEADER
+from generator.pages.writing import write_pages
 
 PAGE = f"---\n{HEADER}\n---\n\n# Page\n"
 

@@ -11,13 +11,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from generator.chromium import browser
-from generator.loopback import serve_folder
+from generator.outputs.chromium import browser
+from generator.outputs.loopback import serve_folder
 
 if TYPE_CHECKING:
     from playwright.sync_api import PdfMargins, Route
 
-    from generator.model import Files
+    from generator.data import Files
 
 PDF_NAME = "briefing.pdf"
 PAPER = {"a4": "A4", "letter": "Letter"}

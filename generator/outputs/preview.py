@@ -19,8 +19,8 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
-from generator import pipeline
-from generator.errors import BriefingError, Problem
+from generator.data import BriefingError, Problem
+from generator.outputs import pipeline
 
 POLL_SECONDS = 0.2
 # Every watched file's name, modification time and size.

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from generator.errors import did_you_mean
+from generator.data.errors import did_you_mean
 
 Part = Literal["early", "mid", "late"]
 MONTHS = [calendar.month_name[m] for m in range(1, 13)]

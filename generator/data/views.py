@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from generator.model import Actor, Claim, Event, Files, Judgment, Link, Source
+from generator.data.model import Actor, Claim, Event, Files, Judgment, Link, Source
 
 
 @dataclass(frozen=True)

@@ -5,16 +5,16 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from generator.errors import BriefingError, Problem
-from generator.rendering import SECTION_PAGES
+from generator.data import BriefingError, Problem
+from generator.pages import SECTION_PAGES
 
 STARTER = Path(__file__).parent / "starter"
-HOOK_IN_REPO = "generator/mkdocs_hook.py"
+HOOK_IN_REPO = "generator/outputs/mkdocs_hook.py"
 HOOK_IN_PROJECT = "hooks/briefing.py"
 # A new project has no generator/ folder: its hook borrows the installed one.
 HOOK_SHIM = (
     '"""Lets plain `mkdocs build` and `mkdocs serve` regenerate pages from data/."""\n\n'
-    "from generator.mkdocs_hook import on_post_page, on_pre_build, on_startup\n\n"
+    "from generator.outputs.mkdocs_hook import on_post_page, on_pre_build, on_startup\n\n"
     '__all__ = ["on_post_page", "on_pre_build", "on_startup"]\n'
 )
 # Generated pages are rebuilt from data/: never committed (each carries a header saying so).

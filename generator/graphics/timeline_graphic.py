@@ -8,9 +8,8 @@ import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from generator.dates import PartialDate
-from generator.model import Event
-from generator.svg import Box, attr, esc, num, text_width, wrap
+from generator.data import Event, PartialDate
+from generator.graphics.svg import Box, attr, esc, num, text_width, wrap
 
 WIDTH = 760.0
 MARGIN = 12.0

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from generator import actors_map, timeline_graphic
-from generator.svg import figure
-from generator.views import Views
+from generator.data import Views
+from generator.graphics import actors_map, timeline_graphic
+from generator.graphics.svg import figure
 
 # name: (link pattern, caption). Links in raw HTML are not rewritten by MkDocs, so each is
 # relative to the address its page is served at (directory URLs: timeline.md is at timeline/).

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.model import LIKELIHOOD
+from generator.data.model import LIKELIHOOD
 
 ACTOR_KINDS = {
     "person": "People",

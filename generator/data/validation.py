@@ -12,9 +12,9 @@ from typing import Annotated, Any
 from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic.fields import FieldInfo
 
-from generator.errors import BriefingError, Problem, did_you_mean
-from generator.loading import Document, FieldPath, dotted, load
-from generator.model import LIKELIHOOD, Files
+from generator.data.errors import BriefingError, Problem, did_you_mean
+from generator.data.loading import Document, FieldPath, dotted, load
+from generator.data.model import LIKELIHOOD, Files
 
 RESERVED_ACTOR_IDS = {"index"}
 REQUIRED = ("briefing", "sources", "actors", "events", "outlook")

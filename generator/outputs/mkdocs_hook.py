@@ -13,9 +13,9 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
-from generator.errors import BriefingError, Problem
-from generator.pipeline import generate, theme_text
-from generator.preview import banner_html, inject_after_body
+from generator.data import BriefingError, Problem
+from generator.outputs.pipeline import generate, theme_text
+from generator.outputs.preview import banner_html, inject_after_body
 
 log = logging.getLogger("mkdocs.hooks.briefing")
 _state: dict[str, Any] = {"command": "build", "problems": []}

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from generator.errors import BriefingError, Problem
+from generator.data import BriefingError, Problem
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser

@@ -14,11 +14,8 @@ from typing import Any
 
 from markupsafe import Markup
 
-from generator.model import Files
-from generator.rendering import pages
-from generator.validation import read_briefing
-from generator.views import derive
-from generator.writing import WriteReport, write_pages
+from generator.data import Files, derive, read_briefing
+from generator.pages import WriteReport, pages, write_pages
 
 log = logging.getLogger("briefing")
 

@@ -19,7 +19,7 @@ from yaml.events import (
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.tokens import KeyToken, ScalarToken, ValueToken
 
-from generator.errors import BriefingError, Problem
+from generator.data.errors import BriefingError, Problem
 
 # Editors write small files; anything bigger is a mistake or an attack.
 MAX_FILE_BYTES = 1_000_000
@@ -36,7 +36,7 @@ _SAFE_TAGS = {
     "tag:yaml.org,2002:bool",
     "tag:yaml.org,2002:null",
 }
-# Dates stay as the editor wrote them; generator.dates reads them with their precision.
+# Dates stay as the editor wrote them; generator.data.dates reads them with their precision.
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"

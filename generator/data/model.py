@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 from pydantic_core import PydanticCustomError
 
-from generator.dates import DateError, PartialDate, parse_date
+from generator.data.dates import DateError, PartialDate, parse_date
 
 
 def _date(value: Any) -> PartialDate:

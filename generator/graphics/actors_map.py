@@ -8,9 +8,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from generator.model import Actor
-from generator.svg import Box, attr, esc, num, text_width, wrap
-from generator.vocabulary import ACTOR_KINDS, RELATION_WORDS
+from generator.data import ACTOR_KINDS, RELATION_WORDS, Actor
+from generator.graphics.svg import Box, attr, esc, num, text_width, wrap
 
 WIDTH = 760.0
 MARGIN = 12.0

@@ -5,10 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from generator.dates import MONTHS, PartialDate
-from generator.model import Event
-from generator.views import Views
-from generator.vocabulary import EVENT_STATUSES
+from generator.data import EVENT_STATUSES, MONTHS, Event, PartialDate, Views
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,8 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.errors import BriefingError, Problem
-from generator.rendering import HEADER
+from generator.data import BriefingError, Problem
+from generator.pages.rendering import HEADER
 
 MARKER = ("---\n" + HEADER.splitlines()[0]).encode()
 

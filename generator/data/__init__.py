@@ -1,0 +1,29 @@
+"""Stage 1, the data: load data/*.yml with positions, validate it into typed models, derive views.
+
+Later stages (graphics, pages, outputs) import only the names below, from `generator.data`.
+"""
+
+from generator.data.dates import MONTHS, PartialDate, parse_date
+from generator.data.errors import BriefingError, Problem
+from generator.data.model import Actor, Event, Files
+from generator.data.validation import read_briefing
+from generator.data.views import Views, derive
+from generator.data.vocabulary import ACTOR_KINDS, EVENT_STATUSES, GLOBALS, RELATION_WORDS
+
+__all__ = [
+    "ACTOR_KINDS",
+    "EVENT_STATUSES",
+    "GLOBALS",
+    "MONTHS",
+    "RELATION_WORDS",
+    "Actor",
+    "BriefingError",
+    "Event",
+    "Files",
+    "PartialDate",
+    "Problem",
+    "Views",
+    "derive",
+    "parse_date",
+    "read_briefing",
+]
