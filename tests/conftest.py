@@ -15,6 +15,8 @@ import pytest
 import yaml
 
 REPO = Path(__file__).resolve().parent.parent
+# A frozen copy of the seed briefing: tests read this, never the live data/ an editor changes.
+SEED_DATA = REPO / "tests" / "fixtures" / "seed"
 # The parts of the whole-briefing page and the PDF, in reading order.
 PRINT_PARTS = [
     "Summary",
@@ -38,11 +40,11 @@ def require(condition: object, reason: str) -> None:
 
 
 def copy_project(dest: Path, data: Path | None = None) -> Path:
-    """A copy of this repository's project files, with the seed data or other data."""
+    """A copy of this repository's project files, with the frozen seed data or other data."""
     dest.mkdir(parents=True, exist_ok=True)
     shutil.copy(REPO / "mkdocs.yml", dest / "mkdocs.yml")
     shutil.copytree(REPO / "site-overrides", dest / "site-overrides")
-    shutil.copytree(data or REPO / "data", dest / "data")
+    shutil.copytree(data or SEED_DATA, dest / "data")
     (dest / "content").mkdir(exist_ok=True)
     for hand_written in ("assets",):
         if (REPO / "content" / hand_written).is_dir():

@@ -2,12 +2,12 @@
 
 import re
 
-from conftest import REPO
+from conftest import REPO, SEED_DATA
 from generator.data.validation import read_briefing
 
 
 def test_no_actor_or_outlet_of_the_seed_is_named_in_the_generator():
-    files = read_briefing(REPO / "data")
+    files = read_briefing(SEED_DATA)
     names = {a.name.lower() for a in files.actors} | {s.outlet.lower() for s in files.sources}
     names |= {"rare earth", "rare-earth"}
     code = "\n".join(

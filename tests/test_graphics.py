@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from conftest import REPO, copy_project, run_briefing, small_briefing
+from conftest import SEED_DATA, copy_project, run_briefing, small_briefing
 from generator.data.dates import parse_date
 from generator.data.validation import read_briefing
 from generator.data.views import Views, derive
@@ -27,7 +27,7 @@ SVG = "{http://www.w3.org/2000/svg}"
 
 @pytest.fixture(scope="module")
 def seed() -> Views:
-    return derive(read_briefing(REPO / "data"))
+    return derive(read_briefing(SEED_DATA))
 
 
 def overlapping(boxes: list[Box]) -> list[tuple[Box, Box]]:
@@ -171,7 +171,7 @@ def test_held_and_tentative_events_look_different_without_colour(seed):
 
 
 def test_graphics_are_the_same_bytes_for_the_same_data():
-    first, second = (pages(derive(read_briefing(REPO / "data"))) for _ in range(2))
+    first, second = (pages(derive(read_briefing(SEED_DATA))) for _ in range(2))
     assert first == second
     assert "<svg" in first["index.md"] and "<svg" in first["actors/index.md"]
 

@@ -6,7 +6,7 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from conftest import PRINT_PARTS, REPO, copy_project, require, run_briefing
+from conftest import PRINT_PARTS, SEED_DATA, copy_project, require, run_briefing
 from generator.data.validation import read_briefing
 from generator.outputs.chromium import find_chromium
 from generator.outputs.loopback import serve_folder
@@ -41,7 +41,7 @@ def test_the_pdf_has_more_than_one_page_and_page_n_of_m_on_every_one(sheets):
 
 
 def test_every_page_carries_the_title_and_as_of_date_once(sheets):
-    title = read_briefing(REPO / "data").briefing.title
+    title = read_briefing(SEED_DATA).briefing.title
     for number, sheet in enumerate(sheets, 1):
         assert title in sheet and "As of 31 March 2025" in sheet, number
         if number > 1:  # the PDF's running header only: the browser's own running head is off
@@ -70,7 +70,7 @@ def test_the_contents_on_the_cover_link_inside_the_document(seed_pdf):
 
 
 def test_the_pdf_holds_the_key_facts_from_the_data(sheets):
-    files = read_briefing(REPO / "data")
+    files = read_briefing(SEED_DATA)
     text = " ".join(sheets)
     for part in PARTS:
         assert part in text, part
@@ -91,7 +91,7 @@ def test_the_pdf_shows_none_of_the_site_chrome(sheets):
 
 
 def test_no_page_of_the_pdf_is_blank(sheets):
-    title = read_briefing(REPO / "data").briefing.title
+    title = read_briefing(SEED_DATA).briefing.title
     for number, sheet in enumerate(sheets, 1):
         body = sheet.replace(title, "").replace("As of 31 March 2025", "")
         body = re.sub(r"Page \d+ of \d+", "", body)
@@ -99,7 +99,7 @@ def test_no_page_of_the_pdf_is_blank(sheets):
 
 
 def test_the_pdf_metadata_gives_the_title_and_as_of_date(seed_pdf):
-    files = read_briefing(REPO / "data")
+    files = read_briefing(SEED_DATA)
     assert seed_pdf.metadata.title == files.briefing.title
     assert "31 March 2025" in seed_pdf.metadata.subject
     assert seed_pdf.metadata.creation_date is not None
@@ -148,7 +148,7 @@ def test_build_offers_the_pdf_as_a_download_when_chromium_is_there(tmp_path):
     assert result.returncode == 0, result.stderr
     site = project / "site"
     printed = PdfReader(site / "briefing.pdf")
-    assert printed.metadata.title == read_briefing(REPO / "data").briefing.title
+    assert printed.metadata.title == read_briefing(SEED_DATA).briefing.title
     assert "Download" not in " ".join(p.extract_text() for p in printed.pages)
     assert 'href="briefing.pdf" download' in (site / "index.html").read_text()
     assert 'href="../briefing.pdf" download' in (site / "print/index.html").read_text()
@@ -171,7 +171,7 @@ def test_one_page_printed_from_the_browser_shows_no_site_chrome(seed_site, chrom
         page.emulate_media(media="print")
         printed = PdfReader(io.BytesIO(page.pdf(format="A4")))
     sheets = [words(p.extract_text()) for p in printed.pages]
-    title = read_briefing(REPO / "data").briefing.title
+    title = read_briefing(SEED_DATA).briefing.title
     # Under the page's heading, for browsers that draw no running head.
     assert f"Timeline {title} · As of 31 March 2025" in sheets[0]
     assert len(sheets) > 1

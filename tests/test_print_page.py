@@ -3,7 +3,7 @@
 import re
 from pathlib import Path
 
-from conftest import PRINT_PARTS, REPO, copy_project, run_briefing, small_briefing
+from conftest import PRINT_PARTS, SEED_DATA, copy_project, run_briefing, small_briefing
 from generator.data.validation import read_briefing
 from generator.data.views import derive
 from generator.pages.rendering import css_text, pages
@@ -17,13 +17,13 @@ def article(site: Path, page: str) -> str:
 
 
 def test_the_print_page_is_left_out_of_search():
-    markdown = pages(derive(read_briefing(REPO / "data")))["print.md"]
+    markdown = pages(derive(read_briefing(SEED_DATA)))["print.md"]
     front = markdown.split("\n---\n", 1)[0]
     assert "search:\n  exclude: true" in front
 
 
 def test_the_print_page_has_a_cover_then_contents_then_every_part_in_reading_order(seed_site):
-    files = read_briefing(REPO / "data")
+    files = read_briefing(SEED_DATA)
     html = article(seed_site, "print/index.html")
     text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
     cover = text.index(files.briefing.title.replace("'", "&#39;"))
@@ -36,7 +36,7 @@ def test_the_print_page_has_a_cover_then_contents_then_every_part_in_reading_ord
 
 
 def test_every_actor_event_and_source_is_on_the_print_page(seed_site):
-    files = read_briefing(REPO / "data")
+    files = read_briefing(SEED_DATA)
     html = article(seed_site, "print/index.html")
     for actor in files.actors:
         assert f'id="actor-{actor.id}"' in html, actor.id
@@ -60,7 +60,7 @@ def test_every_link_on_the_print_page_points_inside_it_or_to_a_source(seed_site)
 
 
 def test_the_sources_list_has_one_numbered_entry_per_source(seed_site):
-    files = read_briefing(REPO / "data")
+    files = read_briefing(SEED_DATA)
     for page in ("sources/index.html", "print/index.html"):
         html = article(seed_site, page)
         entries = re.findall(r'<li><span id="src-', html)
@@ -68,7 +68,7 @@ def test_the_sources_list_has_one_numbered_entry_per_source(seed_site):
 
 
 def test_every_page_carries_the_title_and_as_of_date_for_paper(seed_site):
-    files = read_briefing(REPO / "data")
+    files = read_briefing(SEED_DATA)
     title = files.briefing.title.replace("'", "&#39;")
     for page in ("index.html", "timeline/index.html", "actors/kirill-dmitriev/index.html"):
         html = article(seed_site, page)

@@ -17,13 +17,13 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import REPO, run_briefing
+from conftest import SEED_DATA, run_briefing
 from generator.data.errors import BriefingError
 from generator.data.validation import read_briefing
 from generator.data.views import derive
 from generator.pages.rendering import pages
 
-SEED = {path.name: path.read_text(encoding="utf-8") for path in (REPO / "data").glob("*.yml")}
+SEED = {path.name: path.read_text(encoding="utf-8") for path in (SEED_DATA).glob("*.yml")}
 FILES = sorted(SEED)
 LINE = re.compile(r"^data/[a-z_.]+:\d+:\d+: error: (?:[^:]+: )?\S")
 

@@ -16,7 +16,7 @@ from xml.etree import ElementTree
 import pytest
 import yaml
 
-from conftest import REPO, copy_project, require, run_briefing
+from conftest import REPO, SEED_DATA, copy_project, require, run_briefing
 from generator.outputs.loopback import serve_folder
 
 SUBPATH = "/briefing-repo/"
@@ -213,7 +213,7 @@ def meta(html: str) -> dict[str, str]:
 
 def test_every_page_carries_its_description_title_and_address_for_search_and_sharing(published):
     site, base = published
-    briefing = yaml.safe_load((REPO / "data" / "briefing.yml").read_text(encoding="utf-8"))
+    briefing = yaml.safe_load((SEED_DATA / "briefing.yml").read_text(encoding="utf-8"))
     home_html = (site / "index.html").read_text(encoding="utf-8")
     assert f"<title>{briefing['title']}</title>" in home_html
     home = meta(home_html)

@@ -2,14 +2,14 @@
 
 import re
 
-from conftest import REPO, small_briefing
+from conftest import SEED_DATA, small_briefing
 from generator.data.validation import read_briefing
 from generator.data.views import derive
 from generator.pages.rendering import pages, text
 
 
 def seed_pages() -> dict[str, str]:
-    return pages(derive(read_briefing(REPO / "data")))
+    return pages(derive(read_briefing(SEED_DATA)))
 
 
 def test_same_yaml_gives_byte_identical_markdown():
@@ -23,7 +23,7 @@ def test_every_generated_page_starts_with_the_do_not_edit_comment():
 
 def test_there_is_a_page_for_each_actor_and_each_section():
     rendered = seed_pages()
-    files = read_briefing(REPO / "data")
+    files = read_briefing(SEED_DATA)
     expected = {
         "index.md",
         "background.md",

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, small_briefing
+from conftest import SEED_DATA, small_briefing
 from generator.data.errors import BriefingError
 from generator.data.validation import read_briefing
 
@@ -16,13 +16,13 @@ def problems_for(write_data, files) -> list[str]:
 
 
 def test_the_seed_briefing_is_valid():
-    files = read_briefing(REPO / "data")
+    files = read_briefing(SEED_DATA)
     assert files.briefing.as_of.precision == "day"
     assert {e.status for e in files.events} >= {"held", "tentative"}
 
 
 def test_the_seed_shows_sources_that_disagree_on_a_date():
-    files = read_briefing(REPO / "data")
+    files = read_briefing(SEED_DATA)
     disputed = [e for e in files.events if e.other_dates]
     assert disputed, "the seed records at least one date the sources disagree on"
 
