@@ -94,7 +94,7 @@ def hostile_briefing() -> dict[str, Any]:
             "by": "council",
             "date": "June 2024",
             "said": hostile("paraphrase"),
-            "quote": False,
+            "form": "paraphrase",
             "status": "disputed",
             "sources": ["tv"],
         }
