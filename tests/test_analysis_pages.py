@@ -29,8 +29,6 @@ def test_each_judgment_shows_by_when_and_by_what_test_it_is_scored(seed_site: Pa
         "delegations met in Saudi Arabia between 11 and 20 April 2025"
     ) in outlook
     assert outlook.count("How it will be scored.") == 3
-    home = page_text(seed_site / "index.html")
-    assert "Scored by 20 April 2025." in home
 
 
 def test_competing_explanations_are_shown_with_what_would_tell_them_apart(seed_site: Path):
@@ -46,16 +44,14 @@ def test_competing_explanations_are_shown_with_what_would_tell_them_apart(seed_s
 def test_scenarios_are_shown_with_their_likelihoods(seed_site: Path):
     outlook = page_text(seed_site / "outlook/index.html")
     assert "Scenarios How the story could go from here" in outlook
-    assert "Talk without traction Likelihood: likely (55-80%)." in outlook
-    assert "Breakthrough Likelihood: very unlikely (5-20%). A signed agreement is announced." in (
-        outlook
-    )
+    assert "Talk without traction Likely (55\u201380%)." in outlook
+    assert "Breakthrough Very unlikely (5\u201320%). A signed agreement is announced." in outlook
 
 
 def test_signs_to_watch_say_in_words_which_way_they_move_which_judgment(seed_site: Path):
     outlook = page_text(seed_site / "outlook/index.html")
     assert (
-        "Signs to watch A US company is named as interested in Russian rare-earth projects. "
+        "What to watch. A US company is named as interested in Russian rare-earth projects. "
         "(↓ lowers the likelihood)"
     ) in outlook
     home = page_text(seed_site / "index.html")
