@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from generator import __version__
-from generator.data import BriefingError, read_briefing
+from generator.data import BriefingError, Problem, check_briefing, tally
 from generator.outputs import pipeline
 from generator.outputs.chromium import find_chromium
 from generator.outputs.pdf import PDF_NAME, PdfError, masthead
@@ -44,14 +44,21 @@ def report_problems(err: BriefingError) -> None:
     """Every problem on stderr, one a line, then a summary."""
     for problem in err.problems:
         print(problem.format(), file=sys.stderr)
-    count = len(err.problems)
-    print(
-        f"{count} problem{'s' if count != 1 else ''} found; nothing was changed.", file=sys.stderr
-    )
+    print(f"{tally(err.problems)} found; nothing was changed.", file=sys.stderr)
+
+
+def report_warnings(warnings: list[Problem]) -> None:
+    """Warnings on stderr, one a line with its hint, then how many: they do not stop anything."""
+    for warning in warnings:
+        print(warning.format(), file=sys.stderr)
+    if warnings:
+        print(f"{tally(warnings)}; the briefing is valid.", file=sys.stderr)
 
 
 def _check(args: argparse.Namespace) -> int:
-    files = read_briefing(args.data)
+    checked = check_briefing(args.data)
+    report_warnings(checked.warnings)
+    files = checked.files
     print(
         f"{args.data}: valid ({len(files.sources)} sources, {len(files.actors)} actors, "
         f"{len(files.events)} events, {len(files.claims)} claims)"
@@ -60,7 +67,9 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _generate(args: argparse.Namespace) -> int:
-    report = pipeline.generate(args.data, args.out).report
+    generated = pipeline.generate(args.data, args.out)
+    report_warnings(generated.warnings)
+    report = generated.report
     print(
         f"{args.out}: {len(report.written)} written, {len(report.unchanged)} unchanged, "
         f"{len(report.removed)} removed"
@@ -72,6 +81,7 @@ def _build(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     project = pipeline.Project(args.root)
     generated = pipeline.generate(project.data, project.content)
+    report_warnings(generated.warnings)
     title = generated.files.briefing.title
     # The site links the PDF (the theme reads extra.briefing_pdf) only where one can be made.
     if args.no_pdf or find_chromium() is None:
@@ -101,6 +111,7 @@ def _pdf(args: argparse.Namespace) -> int:
     project = pipeline.Project(args.root)
     require_chromium()  # a missing browser is reported (exit 2) before anything is built
     generated = pipeline.generate(project.data, project.content)
+    report_warnings(generated.warnings)
     with tempfile.TemporaryDirectory(prefix="briefing-pdf.") as scratch:
         site = Path(scratch) / "site"
         pipeline.build_site(project.config, site, generated.files.briefing.title)

@@ -4,9 +4,9 @@ Later stages (graphics, pages, outputs) import only the names below, from `gener
 """
 
 from generator.data.dates import MONTHS, PartialDate, parse_date
-from generator.data.errors import BriefingError, Problem
+from generator.data.errors import BriefingError, Problem, tally
 from generator.data.model import Actor, Event, Files
-from generator.data.validation import read_briefing
+from generator.data.validation import Checked, check_briefing, read_briefing
 from generator.data.views import Views, derive
 from generator.data.vocabulary import ACTOR_KINDS, EVENT_STATUSES, GLOBALS, RELATION_WORDS
 
@@ -18,12 +18,15 @@ __all__ = [
     "RELATION_WORDS",
     "Actor",
     "BriefingError",
+    "Checked",
     "Event",
     "Files",
     "PartialDate",
     "Problem",
     "Views",
+    "check_briefing",
     "derive",
     "parse_date",
     "read_briefing",
+    "tally",
 ]

@@ -14,7 +14,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from generator.data import Files, derive, read_briefing
+from generator.data import Files, Problem, check_briefing, derive
 from generator.pages import WriteReport, pages, write_pages
 
 log = logging.getLogger("briefing")
@@ -49,12 +49,14 @@ class Generated:
 
     files: Files
     report: WriteReport
+    warnings: list[Problem]
 
 
 def generate(data: Path, out: Path) -> Generated:
-    """Validate, then write the Markdown pages; nothing is written if the data is bad."""
-    files = read_briefing(data)
-    return Generated(files, write_pages(pages(derive(files)), out))
+    """Validate, then write the Markdown pages; nothing is written if the data has errors."""
+    checked = check_briefing(data)
+    report = write_pages(pages(derive(checked.files)), out)
+    return Generated(checked.files, report, checked.warnings)
 
 
 def theme_text(text: str) -> Markup:
