@@ -82,6 +82,8 @@ class Layout:
     height: float
     texts: list[Box]  # every text's box: headings, names, arrow labels, the key
     key: list[tuple[str, Box]]  # the key's lines
+    # How many labels arrows cross (where no clear place was left): of another relation; any.
+    crossed: tuple[int, int] = (0, 0)
 
 
 def band_order(actors: Sequence[Actor]) -> list[str]:
@@ -101,8 +103,10 @@ def band_order(actors: Sequence[Actor]) -> list[str]:
     return list(best)
 
 
-# Ways to share a band's actors among its rows, tried in turn when a band needs several rows.
+# Ways to share a band's actors among its rows, tried in turn when a band needs several rows
+# (in maps of at most SEARCHED actors).
 ARRANGEMENTS = ("leaning", "leaning-reversed", "linked-last", "linked-first")
+SEARCHED = 40
 
 
 def _rows(actors: Sequence[Actor], arrangement: str = "leaning") -> list[tuple[str, list[Actor]]]:
@@ -239,7 +243,8 @@ def _route(
             along.append((abs((index + t) / len(segments) - 0.5), _bezier(p0, p1, p2, p3, t)))
         trace += [_bezier(p0, p1, p2, p3, step / 40) for step in range(41)]
     along.sort(key=lambda item: item[0])
-    return segments, [point for _, point in along], trace
+    # The places nearest the middle are enough to choose from, however long the arrow.
+    return segments, [point for _, point in along][: len(_ALONG) + 3], trace
 
 
 def _split(curve: Cubic, t: float) -> tuple[Cubic, Cubic]:
@@ -297,13 +302,15 @@ def _visible(curve: Cubic, boxes: Sequence[Box]) -> list[tuple[float, float]]:
     return [(a, b) for a, b in stretches if b - a > 1e-3]
 
 
-def _path(segments: Sequence[Cubic], texts: Sequence[Box]) -> str:
-    """Path data for an arrow, broken wherever it would cross a text (its own label included)."""
-    boxes = [box.grown(CLEARANCE) for box in texts]
+def _path(segments: Sequence[Cubic], texts: _Grid[Box]) -> str:
+    """Path data for an arrow, broken wherever it would cross a text (its own label included);
+    `texts` holds every text's box, grown by the clear space kept around words."""
     out: list[str] = []
     last: Point | None = None
     for curve in segments:
-        near = [box for box in boxes if _near(curve, box)]
+        xs, ys = [p[0] for p in curve], [p[1] for p in curve]
+        hull = Box(min(xs) - 1, min(ys) - 1, max(xs) + 1, max(ys) + 1)
+        near = list({id(box): box for box in texts.near(hull) if box.overlaps(hull)}.values())
         for t0, t1 in _visible(curve, near) if near else [(0.0, 1.0)]:
             p0, p1, p2, p3 = _piece(curve, t0, t1)
             if last is None or abs(last[0] - p0[0]) > 0.05 or abs(last[1] - p0[1]) > 0.05:
@@ -315,35 +322,19 @@ def _path(segments: Sequence[Cubic], texts: Sequence[Box]) -> str:
     return " ".join(out)
 
 
-def _near(curve: Cubic, box: Box) -> bool:
-    """Whether a box can touch the curve: it meets the hull of the control points."""
-    xs, ys = [p[0] for p in curve], [p[1] for p in curve]
-    return box.overlaps(Box(min(xs) - 1, min(ys) - 1, max(xs) + 1, max(ys) + 1))
-
-
 def layout(actors: Sequence[Actor]) -> Layout:
-    """The actors map laid out: where a band needs several rows, each way of sharing its actors
-    among them is tried, and the one whose labels the fewest other arrows cross is kept."""
+    """The actors map laid out: where a band needs several rows and arrows of another relation
+    cross some label, each other way of sharing a band's actors among its rows is tried, and
+    the one whose labels the fewest arrows cross is kept."""
+    first = _layout(actors, ARRANGEMENTS[0])
     kinds = [a.kind for a in actors]
-    if all(kinds.count(kind) <= PER_ROW for kind in set(kinds)):
-        return _layout(actors, ARRANGEMENTS[0])
+    several_rows = any(kinds.count(kind) > PER_ROW for kind in set(kinds))
+    # A large map is laid out once: there, trying every way costs more than it gains.
+    if first.crossed[0] == 0 or not several_rows or len(actors) > SEARCHED:
+        return first
+    others = (_layout(actors, way) for way in ARRANGEMENTS[1:])
     # min() keeps the first of equals: the same data always gives the same drawing.
-    return min((_layout(actors, way) for way in ARRANGEMENTS), key=_crowding)
-
-
-def _crowding(plan: Layout) -> tuple[int, int, float]:
-    """How often a label is crossed by an arrow of another relation, then by any other arrow,
-    then the height: less is clearer."""
-    other = same = 0
-    for edge in plan.edges:
-        if edge.label is None:
-            continue
-        clear = edge.label.grown(CLEARANCE)
-        for line in plan.edges:
-            if line is not edge and any(clear.contains(point) for point in line.trace):
-                other += line.relation != edge.relation
-                same += line.relation == edge.relation
-    return other, same, plan.height
+    return min([first, *others], key=lambda plan: (*plan.crossed, plan.height))
 
 
 def _layout(actors: Sequence[Actor], arrangement: str) -> Layout:
@@ -382,7 +373,8 @@ def _layout(actors: Sequence[Actor], arrangement: str) -> Layout:
         _route(source.box, target.box, ports[(index, 0)], ports[(index, 1)], rows)
         for index, (source, target, _) in enumerate(links)
     ]
-    traces = _Grid[Trace]()
+    # Fine cells: a label's box then looks at the few points of arrows really near it.
+    traces = _Grid[Trace](cell=8.0)
     for index, ((_, _, relation), (_, _, trace)) in enumerate(zip(links, routes, strict=True)):
         for step, point in enumerate(trace):
             end = step < 4 or step >= len(trace) - 5
@@ -394,13 +386,9 @@ def _layout(actors: Sequence[Actor], arrangement: str) -> Layout:
         _candidates(relation, points)
         for (_, _, relation), (_, points, _) in zip(links, routes, strict=True)
     ]
-    # The arrows with the fewest clear places for their words choose first.
-    free = [
-        sum(1 for box in boxes if _crossings(box, index, traces) == [])
-        for index, boxes in enumerate(candidates)
-    ]
     labels: list[Box | None] = [None] * len(links)
-    for index in sorted(range(len(links)), key=lambda i: (free[i], i)):
+    # Short arrows have few places for their words: they choose first.
+    for index in sorted(range(len(links)), key=lambda i: (len(routes[i][2]), i)):
         label = _place(candidates[index], index, links[index][2], taken, traces)
         if label is not None:
             taken.add_box(label, label)
@@ -414,13 +402,26 @@ def _layout(actors: Sequence[Actor], arrangement: str) -> Layout:
     texts = [box for _, box in bands] + [label for label in labels if label]
     texts += [_name_box(node) for node in nodes.values()]
     texts += [box for _, box in key]
+    clear = _Grid[Box]()
+    for box in texts:
+        grown = box.grown(CLEARANCE)
+        clear.add_box(grown, grown)
     edges = [
-        Edge(source, target, relation, _path(segments, texts), label, trace)
+        Edge(source, target, relation, _path(segments, clear), label, trace)
         for (source, target, relation), (segments, _, trace), label in zip(
             links, routes, labels, strict=True
         )
     ]
-    return Layout(nodes, edges, bands, key_top + 4, texts, key)
+    crowding = [
+        {t.edge: t.relation != links[index][2] for t in _crossings(label, index, traces)}
+        for index, label in enumerate(labels)
+        if label is not None
+    ]
+    crossed = (
+        sum(sum(by_other.values()) for by_other in crowding),
+        sum(len(by_other) for by_other in crowding),
+    )
+    return Layout(nodes, edges, bands, key_top + 4, texts, key, crossed)
 
 
 def _candidates(relation: str, points: Sequence[Point]) -> list[Box]:
@@ -441,7 +442,12 @@ def _candidates(relation: str, points: Sequence[Point]) -> list[Box]:
 def _crossings(box: Box, index: int, traces: _Grid[Trace]) -> list[Trace]:
     """The points of other arrows that run through a box (with clear space around it)."""
     clear = box.grown(CLEARANCE)
-    return [t for t in traces.near(clear) if t.edge != index and clear.contains(t.point)]
+    left, top, right, bottom = clear.left, clear.top, clear.right, clear.bottom
+    return [
+        t
+        for t in traces.near(clear)
+        if t.edge != index and left < t.point[0] < right and top < t.point[1] < bottom
+    ]
 
 
 def _place(
@@ -478,9 +484,8 @@ class _Grid(Generic[T]):
     """Things filed by the square cells of the graphic they touch, so that finding what lies near
     a box looks at a few cells, not at everything drawn: label placement stays near-linear."""
 
-    CELL = 32.0
-
-    def __init__(self) -> None:
+    def __init__(self, cell: float = 32.0) -> None:
+        self.CELL = cell
         self.cells: dict[tuple[int, int], list[T]] = {}
 
     def _span(self, box: Box) -> Iterator[tuple[int, int]]:
