@@ -10,7 +10,16 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from generator import __version__
-from generator.data import BriefingError, Changes, Files, History, diff, read_history
+from generator.data import (
+    BriefingError,
+    Changes,
+    Files,
+    History,
+    Problem,
+    diff,
+    read_history,
+    tally,
+)
 from generator.data.errors import printable
 from generator.outputs import pipeline
 from generator.outputs.chromium import find_chromium
@@ -45,16 +54,22 @@ def report_problems(err: BriefingError) -> None:
     """Every problem on stderr, one a line, then a summary."""
     for problem in err.problems:
         print(problem.format(), file=sys.stderr)
-    count = len(err.problems)
-    print(
-        f"{count} problem{'s' if count != 1 else ''} found; nothing was changed.", file=sys.stderr
-    )
+    print(f"{tally(err.problems)} found; nothing was changed.", file=sys.stderr)
+
+
+def report_warnings(warnings: list[Problem]) -> None:
+    """Warnings on stderr, one a line with its hint, then how many: they do not stop anything."""
+    for warning in warnings:
+        print(warning.format(), file=sys.stderr)
+    if warnings:
+        print(f"{tally(warnings)}; the briefing is valid.", file=sys.stderr)
 
 
 def _check(args: argparse.Namespace) -> int:
     history = read_history(args.data)
     files = history.current.files
     issued = len(history.issued)
+    report_warnings(history.warnings)
     print(
         f"{args.data}: valid ({len(files.sources)} sources, {len(files.actors)} actors, "
         f"{len(files.events)} events, {len(files.claims)} claims; "
@@ -113,7 +128,9 @@ def format_changes(old: str, new: str, changes: Changes) -> str:
 
 
 def _generate(args: argparse.Namespace) -> int:
-    report = pipeline.generate(args.data, args.out).report
+    generated = pipeline.generate(args.data, args.out)
+    report_warnings(generated.warnings)
+    report = generated.report
     print(
         f"{args.out}: {len(report.written)} written, {len(report.unchanged)} unchanged, "
         f"{len(report.removed)} removed"
@@ -125,6 +142,7 @@ def _build(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     project = pipeline.Project(args.root)
     generated = pipeline.generate(project.data, project.content)
+    report_warnings(generated.warnings)
     title = generated.files.briefing.title
     # The site links the PDF (the theme reads extra.briefing_pdf) only where one can be made.
     if args.no_pdf or find_chromium() is None:
@@ -154,6 +172,7 @@ def _pdf(args: argparse.Namespace) -> int:
     project = pipeline.Project(args.root)
     require_chromium()  # a missing browser is reported (exit 2) before anything is built
     generated = pipeline.generate(project.data, project.content)
+    report_warnings(generated.warnings)
     with tempfile.TemporaryDirectory(prefix="briefing-pdf.") as scratch:
         site = Path(scratch) / "site"
         pipeline.build_site(project.config, site, generated.files.briefing.title)

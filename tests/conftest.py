@@ -100,7 +100,7 @@ def small_briefing() -> dict[str, Any]:
                 "title": "Tram vote next month",
                 "date": "2024-05-30",
                 "url": "https://example.org/tram",
-                "kind": "news",
+                "kind": "newspaper",
             },
         ],
         "actors": [
@@ -136,7 +136,7 @@ def small_briefing() -> dict[str, Any]:
                 "by": "mayor-lind",
                 "date": "2024-05-30",
                 "said": "The tram will be running by 2027.",
-                "quote": True,
+                "form": "quote",
                 "status": "claimed",
                 "events": ["vote"],
                 "sources": ["gazette"],
@@ -153,6 +153,8 @@ def small_briefing() -> dict[str, Any]:
                     "confidence": "moderate",
                     "basis": "The mayor's party holds a majority.",
                     "sources": ["gazette"],
+                    "resolves_by": "2024-06-30",
+                    "resolves_if": "The council's minutes record a vote approving the line.",
                 }
             ],
         },

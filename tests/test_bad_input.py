@@ -223,11 +223,18 @@ CASES = [
         "put the text in quotes",
     ),
     Case(
-        "maybe where true or false belongs",
+        "a claim written with the old 'quote: true'",
         "claims.yml",
-        ("  quote: true", "  quote: maybe"),
-        "data/claims.yml:5:10: error: claims[0].quote: expected true or false, found 'maybe'",
-        "write true or false",
+        ("  form: quote", "  quote: true"),
+        "data/claims.yml:5:3: error: claims[0].quote: unknown field 'quote'",
+        "write 'form: quote' for the speaker's own words",
+    ),
+    Case(
+        "a claim's form outside the list",
+        "claims.yml",
+        ("  form: quote", "  form: paraphase"),
+        "data/claims.yml:5:9: error: claims[0].form: 'paraphase' is not allowed here",
+        "did you mean 'paraphrase'?",
     ),
     Case(
         "text where fields belong",
@@ -412,7 +419,7 @@ CASES = [
     Case(
         "claim reported via an actor that is no outlet",
         "claims.yml",
-        ("  quote: true", "  quote: true\n  via: council"),
+        ("  form: quote", "  form: quote\n  via: council"),
         "data/claims.yml:6:8: error: claims[0].via: 'council' is not an outlet",
         "'via' names the outlet",
     ),
@@ -499,7 +506,7 @@ CASES = [
     Case(
         "python name tag",
         "sources.yml",
-        ("kind: news", "kind: !!python/name:os.system"),
+        ("kind: newspaper", "kind: !!python/name:os.system"),
         "data/sources.yml:6:9: error: sources[0].kind: "
         "the YAML tag '!!python/name:os.system' is not allowed",
         "remove the '!' tag",
@@ -655,7 +662,7 @@ def test_problems_in_several_files_all_appear_in_one_run(project: Path):
         "data/outlook.yml",
         "data/sources.yml",
     ]
-    assert result.stderr.splitlines()[-1] == "5 problems found; nothing was changed."
+    assert result.stderr.splitlines()[-1] == "5 errors found; nothing was changed."
 
 
 def test_a_device_or_pipe_in_place_of_a_data_file_is_refused_without_reading_it(project: Path):

@@ -94,7 +94,7 @@ def hostile_briefing() -> dict[str, Any]:
             "by": "council",
             "date": "June 2024",
             "said": hostile("paraphrase"),
-            "quote": False,
+            "form": "paraphrase",
             "status": "disputed",
             "sources": ["tv"],
         }
@@ -103,7 +103,9 @@ def hostile_briefing() -> dict[str, Any]:
     outlook["question"] = hostile("question")
     judgment = outlook["judgments"][0]
     judgment.update(statement=hostile("statement"), basis=hostile("basis"))
-    outlook["indicators"] = [{"text": hostile("indicator"), "judgment": "approved"}]
+    outlook["indicators"] = [
+        {"text": hostile("indicator"), "judgment": "approved", "direction": "raises"}
+    ]
     outlook["open_questions"] = [{"text": hostile("open question"), "sources": ["gazette"]}]
     return files
 

@@ -42,11 +42,11 @@ def test_dangling_actor_reference_names_file_line_and_suggests_the_id(write_data
 def test_every_problem_is_reported_in_one_run(write_data):
     files = small_briefing()
     files["events"][0]["date"] = "2024-02-30"
-    files["sources"][0]["kind"] = "newz"
+    files["sources"][0]["kind"] = "newspapr"
     files["actors"][0]["rol"] = "typo"
     lines = problems_for(write_data, files)
     assert any("events.yml" in ln and "events[0].date" in ln and "no day 30" in ln for ln in lines)
-    assert any("sources[0].kind" in ln and "did you mean 'news'?" in ln for ln in lines)
+    assert any("sources[0].kind" in ln and "did you mean 'newspaper'?" in ln for ln in lines)
     assert any("unknown field 'rol'" in ln and "did you mean 'role'?" in ln for ln in lines)
 
 

@@ -5,10 +5,10 @@ Later stages (graphics, pages, outputs) import only the names below, from `gener
 
 from generator.data.changes import KINDS, Change, Changes, diff
 from generator.data.dates import MONTHS, PartialDate, parse_date
-from generator.data.errors import BriefingError, Problem
+from generator.data.errors import BriefingError, Problem, tally
 from generator.data.history import Edition, History, read_history
 from generator.data.model import Actor, Event, Files
-from generator.data.validation import read_briefing
+from generator.data.validation import Checked, check_briefing, read_briefing
 from generator.data.views import Views, derive
 from generator.data.vocabulary import ACTOR_KINDS, EVENT_STATUSES, GLOBALS, RELATION_WORDS
 
@@ -23,6 +23,7 @@ __all__ = [
     "BriefingError",
     "Change",
     "Changes",
+    "Checked",
     "Edition",
     "Event",
     "Files",
@@ -30,9 +31,11 @@ __all__ = [
     "PartialDate",
     "Problem",
     "Views",
+    "check_briefing",
     "derive",
     "diff",
     "parse_date",
     "read_briefing",
     "read_history",
+    "tally",
 ]

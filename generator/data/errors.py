@@ -5,11 +5,17 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Literal
+
+Severity = Literal["error", "warning"]
 
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    """One thing wrong with the input, located as precisely as we can."""
+    """One thing wrong with the input, located as precisely as we can.
+
+    An error stops the build; a warning is shown (check, build, preview) and the build goes on.
+    """
 
     path: str
     line: int
@@ -17,10 +23,16 @@ class Problem:
     field: str
     message: str
     hint: str = ""
+    severity: Severity = "error"
+
+    @property
+    def is_error(self) -> bool:
+        """True when the problem stops the build."""
+        return self.severity == "error"
 
     def format(self) -> str:
         """The problem as the editor sees it: `PATH:LINE:COL: error: FIELD: message`."""
-        where = f"{self.path}:{self.line}:{self.col}: error: "
+        where = f"{self.path}:{self.line}:{self.col}: {self.severity}: "
         field = f"{self.field}: " if self.field else ""
         text = printable(where + field + self.message)
         if self.hint:
@@ -34,11 +46,16 @@ def printable(text: str) -> str:
 
 
 class BriefingError(Exception):
-    """Bad input: carries every problem found in one run."""
+    """Bad input: carries every problem found in one run (errors, and any warnings beside them)."""
 
     def __init__(self, problems: Iterable[Problem]) -> None:
         self.problems = sorted(set(problems))
         super().__init__(f"{len(self.problems)} problem(s) in the briefing data")
+
+    @property
+    def errors(self) -> list[Problem]:
+        """The problems that stop the build."""
+        return [p for p in self.problems if p.is_error]
 
     def __str__(self) -> str:
         # Formatted only when shown: a broken file can hold thousands of problems.
@@ -49,3 +66,16 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """A 'did you mean' hint naming the closest choice, or an empty string."""
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f"did you mean '{close[0]}'?" if close else ""
+
+
+def tally(problems: Iterable[Problem]) -> str:
+    """How many errors and warnings, in words: '2 errors and 1 warning'."""
+    listed = list(problems)
+    errors = sum(p.is_error for p in listed)
+    warnings = len(listed) - errors
+    parts = [
+        f"{count} {noun}{'s' if count != 1 else ''}"
+        for count, noun in ((errors, "error"), (warnings, "warning"))
+        if count
+    ]
+    return " and ".join(parts) or "no problems"

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -21,7 +21,7 @@ from generator.data.changes import Changes, diff
 from generator.data.errors import BriefingError, Problem, did_you_mean
 from generator.data.loading import Document, FieldPath, dotted, load
 from generator.data.model import Files, Item, Text
-from generator.data.validation import read_located
+from generator.data.validation import check_briefing
 
 NOTE_FILE = "edition.yml"
 SNAPSHOT = "data"
@@ -55,6 +55,8 @@ class History:
     """Every edition, oldest first; the last is the current state of data/."""
 
     editions: list[Edition]
+    # The current data's warnings, and judgments of earlier editions left unscored.
+    warnings: list[Problem] = field(default_factory=list)
 
     @property
     def current(self) -> Edition:
@@ -101,7 +103,7 @@ def read_history(data_dir: Path, editions_dir: Path | None = None) -> History:
             except BriefingError as err:
                 problems.extend(err.problems)
     try:
-        located = read_located(data_dir)
+        located = check_briefing(data_dir)
     except BriefingError as err:
         raise BriefingError([*problems, *err.problems]) from None
     if problems:
@@ -130,8 +132,9 @@ def read_history(data_dir: Path, editions_dir: Path | None = None) -> History:
     history = History(editions)
     problems = [p for e in editions for p in _outcome_problems(history, e)]
     if problems:
-        raise BriefingError(problems)
-    return history
+        raise BriefingError([*problems, *located.warnings])
+    warnings = [*located.warnings, *_unscored(history)]
+    return History(editions, sorted(set(warnings)))
 
 
 def _read_snapshot(folder: Path, shown: str) -> Edition:
@@ -156,8 +159,9 @@ def _read_snapshot(folder: Path, shown: str) -> Edition:
         note = _read_note(load(folder / NOTE_FILE, f"{shown}/{NOTE_FILE}"))
     except BriefingError as err:
         problems.extend(err.problems)
+    # A snapshot's warnings were its editors' to heed when it was issued: only errors count.
     try:
-        located = read_located(folder / SNAPSHOT, f"{shown}/{SNAPSHOT}")
+        located = check_briefing(folder / SNAPSHOT, f"{shown}/{SNAPSHOT}")
     except BriefingError as err:
         raise BriefingError([*problems, *err.problems]) from None
     as_of = located.files.briefing.as_of
@@ -240,4 +244,32 @@ def _outcome_problems(history: History, edition: Edition) -> Iterator[Problem]:
                 f"the outcome is dated {outcome.date}, before the edition that made the "
                 f"judgment ({outcome.edition})",
                 "date the outcome when the judged event happened or failed to",
+            )
+
+
+def _unscored(history: History) -> Iterator[Problem]:
+    """A warning for each judgment of an earlier edition that is due and has no outcome."""
+    current = history.current
+    scored = {(o.edition.start, o.judgment) for o in current.files.outcomes}
+    for edition in history.editions:
+        if edition.as_of >= current.as_of:
+            continue
+        doc = edition.docs["outlook"]
+        for i, judgment in enumerate(edition.files.outlook.judgments):
+            due = judgment.resolves_by
+            if due.end >= current.as_of or (edition.as_of, judgment.id) in scored:
+                continue
+            where = ("judgments", i, "resolves_by")
+            line, col = doc.locate(where)
+            yield Problem(
+                doc.path,
+                line,
+                col,
+                dotted(("outlook", *where)),
+                f"the judgment '{judgment.id}' of the edition as of {edition.files.briefing.as_of} "
+                f"resolved by {due}, before the as-of date ({current.files.briefing.as_of}), "
+                "and has no outcome",
+                f"record it in outcomes.yml: edition: {edition.slug}, judgment: {judgment.id}, "
+                "outcome (happened, did not happen or cannot tell), date, summary and sources",
+                "warning",
             )

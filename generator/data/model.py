@@ -60,13 +60,28 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=60)]
 Ids = Annotated[list[Id], Field(min_length=1)]
 
-SourceKind = Literal["news", "state-media", "official", "data", "reference", "analysis"]
+# What kind of outlet or document a source is, in words a reader knows (shown on the sources page).
+SourceKind = Literal[
+    "agency",
+    "newspaper",
+    "broadcaster",
+    "state-media",
+    "government",
+    "data",
+    "analysis",
+    "reference",
+    "online",
+]
 ActorKind = Literal["person", "organisation", "state", "outlet"]
 Relation = Literal[
     "leads", "member-of", "part-of", "works-for", "negotiates-with", "proposes-to", "reports-on"
 ]
 EventStatus = Literal["held", "scheduled", "expected", "tentative", "postponed", "cancelled"]
 ClaimStatus = Literal["claimed", "unconfirmed", "confirmed", "disputed"]
+# How close `said` is to the speaker's words: their own words, the reporter's paraphrase, or
+# the reporter's description of what they said.
+ClaimForm = Literal["quote", "paraphrase", "characterisation"]
+Direction = Literal["raises", "lowers"]
 Confidence = Literal["low", "moderate", "high"]
 # ICD 203: each likelihood term, its alternative, and the probability range they stand for.
 LIKELIHOOD = {
@@ -96,10 +111,18 @@ Likelihood = Literal[
 ]
 
 
-class Item(BaseModel):
+class Strict(BaseModel):
     """Every model forbids unknown fields (so typos are caught) and is immutable."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Item(Strict):
+    """Anything an editor writes; each may carry an editors' note that readers never see."""
+
+    # Working notes for the editors (what to check, where a figure came from): no page, print,
+    # PDF or search index ever shows them; `note` fields are the ones meant for readers.
+    editor_note: Text | None = None
 
 
 class Sourced(Item):
@@ -140,6 +163,8 @@ class Source(Item):
     date: Date | None = None
     url: Url | None = None
     kind: SourceKind
+    # A short public characterisation of the outlet, for readers: "pro-government daily".
+    description: Text | None = None
     note: Text | None = None
 
 
@@ -186,7 +211,7 @@ class Claim(Item):
     by: Id
     date: Date
     said: Text
-    quote: bool = False
+    form: ClaimForm = "paraphrase"
     via: Id | None = None
     status: ClaimStatus
     events: list[Id] = []
@@ -194,18 +219,43 @@ class Claim(Item):
     sources: Ids
 
 
+class Hypothesis(Item):
+    """One competing explanation a judgment weighs, and what would show it to be the right one."""
+
+    text: Text
+    tell: Text
+    sources: list[Id] = []
+
+
 class Judgment(Item):
+    """An estimate of one event, written to be scored: by when, and by what observable test."""
+
     id: Id
     statement: Text
     likelihood: Likelihood
     confidence: Confidence
     basis: Text
+    resolves_by: Date
+    resolves_if: Text
+    hypotheses: list[Hypothesis] = []
     sources: Ids
 
 
-class Indicator(Item):
+class Scenario(Item):
+    """One way the story could go, with its likelihood in the ICD 203 words."""
+
+    title: Text
     text: Text
-    judgment: Id | None = None
+    likelihood: Likelihood
+    sources: list[Id] = []
+
+
+class Indicator(Item):
+    """A sign to watch for, the judgment it bears on, and which way seeing it moves it."""
+
+    text: Text
+    judgment: Id
+    direction: Direction
 
 
 class Question(Item):
@@ -219,6 +269,7 @@ class Outlook(Item):
     next_event: Id
     question: Text
     judgments: Annotated[list[Judgment], Field(min_length=1)]
+    scenarios: Annotated[list[Scenario], Field(max_length=3)] = []
     indicators: list[Indicator] = []
     open_questions: list[Question] = []
 
@@ -243,7 +294,7 @@ class Outcome(Item):
     sources: Ids
 
 
-class Files(Item):
+class Files(Strict):
     """Every data file, by its name without '.yml'."""
 
     briefing: Meta

@@ -16,6 +16,7 @@ from pydantic.fields import FieldInfo
 from generator.data.errors import BriefingError, Problem, did_you_mean
 from generator.data.loading import Document, FieldPath, dotted, load
 from generator.data.model import LIKELIHOOD, Files
+from generator.data.rules import check_rules
 
 RESERVED_ACTOR_IDS = {"index"}
 REQUIRED = ("briefing", "sources", "actors", "events", "outlook")
@@ -42,24 +43,39 @@ _TYPE_NAMES = {
 }
 
 
+# Hints for required fields whose purpose the generic "add it here" would not explain.
+_MISSING_HINTS = {
+    "resolves_by": "add 'resolves_by:' here: the date by which the judgment can be scored, "
+    "like 2025-04-30",
+    "resolves_if": "add 'resolves_if:' here: what observable event settles the judgment, "
+    "what counts and who must confirm it",
+    "judgment": "add 'judgment:' here: the id of the judgment this indicator bears on",
+    "direction": "add 'direction: raises' or 'direction: lowers' here: which way seeing this "
+    "moves the judgment's likelihood",
+}
+# Fields the schema has renamed: the hint names the new way to write them.
+_RENAMED = {
+    "quote": "write 'form: quote' for the speaker's own words, 'form: paraphrase' or "
+    "'form: characterisation' for a reporter's account of them",
+}
+
+
 @dataclass(frozen=True)
-class Located:
-    """A valid briefing, with the loaded files that say where each value stands."""
+class Checked:
+    """A valid briefing, with the warnings its checks found (located, as errors are)."""
 
     files: Files
+    warnings: list[Problem]
+    # Where each value stands in its file, to locate problems found later.
     docs: Mapping[str, Document]
 
 
-def read_briefing(data_dir: Path, shown: str | None = None) -> Files:
-    """Read and validate data_dir; raise BriefingError with every problem found.
+def check_briefing(data_dir: Path, shown: str | None = None) -> Checked:
+    """Read and validate data_dir; raise BriefingError if any error is found, with every problem.
 
-    `shown` is the folder as problems name it (default: the folder's own name, 'data').
+    Warnings alone do not raise: they come back with the files. `shown` is the folder as
+    problems name it (default: the folder's own name, 'data').
     """
-    return read_located(data_dir, shown).files
-
-
-def read_located(data_dir: Path, shown: str | None = None) -> Located:
-    """Read and validate data_dir, keeping where each value stands; as `read_briefing`."""
     docs, problems = _load_all(data_dir, shown)
     # Each file that loaded is checked on its own, so one broken file hides no other problem.
     for name, doc in docs.items():
@@ -70,10 +86,15 @@ def read_located(data_dir: Path, shown: str | None = None) -> Located:
     if problems:
         raise BriefingError(problems)
     files = Files.model_validate({name: doc.value for name, doc in docs.items()})
-    problems = list(_reference_problems(files, docs))
-    if problems:
+    problems = [*_reference_problems(files, docs), *check_rules(files, docs)]
+    if any(p.is_error for p in problems):
         raise BriefingError(problems)
-    return Located(files, docs)
+    return Checked(files, sorted(set(problems)), docs)
+
+
+def read_briefing(data_dir: Path, shown: str | None = None) -> Files:
+    """Read and validate data_dir; raise BriefingError with every problem found."""
+    return check_briefing(data_dir, shown).files
 
 
 def _load_all(data_dir: Path, shown: str | None) -> tuple[dict[str, Document], list[Problem]]:
@@ -161,10 +182,16 @@ def _explain(error: Any, loc: tuple[Any, ...]) -> tuple[str, str]:
     kind, value, ctx = error["type"], error.get("input"), error.get("ctx") or {}
     name = str(loc[-1])
     if kind == "missing":
-        return f"required field '{name}' is missing", f"add '{name}:' here"
+        return f"required field '{name}' is missing", _MISSING_HINTS.get(
+            name, f"add '{name}:' here"
+        )
     if kind == "extra_forbidden":
         allowed = _allowed_fields(loc[:-1])
-        hint = did_you_mean(name, allowed) or f"allowed fields: {', '.join(allowed)}"
+        hint = (
+            _RENAMED.get(name)
+            if name not in allowed and name in _RENAMED
+            else did_you_mean(name, allowed)
+        ) or f"allowed fields: {', '.join(allowed)}"
         return f"unknown field '{name}'", hint
     if kind in {"bad_date", "bad_url"}:
         return error["msg"], ctx.get("hint", "")
@@ -221,7 +248,8 @@ def _allowed_at(loc: tuple[Any, ...]) -> tuple[str, ...]:
             annotation = field.annotation if field else Any
     annotation = _unwrap(annotation)
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return tuple(annotation.model_fields)
+        # The editors' note, allowed everywhere, comes last: the hint leads with the item's own.
+        return tuple(sorted(annotation.model_fields, key=lambda name: name == "editor_note"))
     return ()
 
 
@@ -331,8 +359,8 @@ def _reference_problems(files: Files, docs: dict[str, Document]) -> Iterator[Pro
             yield from refs("claims", (i, "events", j), event_id, "events")
     outlook = files.outlook
     yield from refs("outlook", ("next_event",), outlook.next_event, "events")
-    rows = {(term in LIKELIHOOD) for term in (j.likelihood for j in outlook.judgments)}
-    if len(rows) > 1:
+    terms = [j.likelihood for j in outlook.judgments] + [s.likelihood for s in outlook.scenarios]
+    if len({term in LIKELIHOOD for term in terms}) > 1:
         yield at(
             "outlook",
             ("judgments",),
@@ -341,6 +369,10 @@ def _reference_problems(files: Files, docs: dict[str, Document]) -> Iterator[Pro
         )
     for i, judgment in enumerate(outlook.judgments):
         yield from cited("outlook", ("judgments", i), judgment.sources)
+        for j, hypothesis in enumerate(judgment.hypotheses):
+            yield from cited("outlook", ("judgments", i, "hypotheses", j), hypothesis.sources)
+    for i, scenario in enumerate(outlook.scenarios):
+        yield from cited("outlook", ("scenarios", i), scenario.sources)
     for i, indicator in enumerate(outlook.indicators):
         yield from refs("outlook", ("indicators", i, "judgment"), indicator.judgment, "judgments")
     for i, question in enumerate(outlook.open_questions):

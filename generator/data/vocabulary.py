@@ -26,12 +26,30 @@ RELATION_WORDS = {
     "reports-on": "reports on",
 }
 SOURCE_KINDS = {
-    "news": "News report",
+    "agency": "News agency",
+    "newspaper": "Newspaper",
+    "broadcaster": "Broadcaster",
     "state-media": "State media",
-    "official": "Official source",
+    "government": "Government",
     "data": "Data",
-    "reference": "Reference",
     "analysis": "Analysis",
+    "reference": "Reference",
+    "online": "Online news",
+}
+CLAIM_FORMS = {
+    "quote": "The speaker's own words, as reported: shown in quotation marks.",
+    "paraphrase": "The speaker's point in the reporter's words.",
+    "characterisation": "The reporter's description of what the speaker said; not their words.",
+}
+# After the said text, what a reader needs to know about its words (a quote needs no label).
+CLAIM_FORM_LABELS = {
+    "quote": "",
+    "paraphrase": "",
+    "characterisation": "the source's description, not the speaker's words",
+}
+DIRECTIONS = {
+    "raises": "↑ raises the likelihood of",
+    "lowers": "↓ lowers the likelihood of",
 }
 CLAIM_STATUSES = {
     "claimed": "Said by the actor and reported; not checked against other evidence.",
@@ -68,6 +86,9 @@ GLOBALS = {
     "relation_words": RELATION_WORDS,
     "source_kinds": SOURCE_KINDS,
     "claim_statuses": CLAIM_STATUSES,
+    "claim_forms": CLAIM_FORMS,
+    "claim_form_labels": CLAIM_FORM_LABELS,
+    "directions": DIRECTIONS,
     "event_statuses": EVENT_STATUSES,
     "confidence_levels": CONFIDENCE_LEVELS,
     "likelihood_terms": LIKELIHOOD,

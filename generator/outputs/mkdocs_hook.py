@@ -2,7 +2,8 @@
 
 It writes only files whose bytes changed, so `mkdocs serve` never loops. Under `mkdocs build`
 bad data stops the build before site/ is touched; under `mkdocs serve` the last good pages
-stay and every page shows the problems in a banner.
+stay and every page shows the problems in a banner. Warnings, which stop nothing, are logged
+and shown in a banner under `mkdocs serve`.
 """
 
 from __future__ import annotations
@@ -34,10 +35,14 @@ def on_pre_build(config: Any) -> None:
         for problem in err.problems:
             log.error(problem.format())
         if _state["command"] != "serve":
-            count = len(err.problems)
-            raise PluginError(f"{count} problem(s) in data/; the site was not changed") from None
+            count = len(err.errors)
+            raise PluginError(f"{count} error(s) in data/; the site was not changed") from None
         return
-    _state["problems"] = []
+    # Logged as info: `mkdocs build --strict` (and so `briefing build`) stops on any warning.
+    for warning in generated.warnings:
+        log.info(warning.format())
+    # A built site carries no banner; the live preview shows the warnings on every page.
+    _state["problems"] = list(generated.warnings) if _state["command"] == "serve" else []
     # The header shows the briefing's title (pre_build runs before any page is rendered).
     config.site_name = theme_text(generated.files.briefing.title)
     report = generated.report

@@ -14,7 +14,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from generator.data import Files, History, read_history
+from generator.data import Files, History, Problem, read_history
 from generator.pages import WriteReport, site_pages, write_pages
 
 log = logging.getLogger("briefing")
@@ -53,6 +53,7 @@ class Generated:
 
     history: History
     report: WriteReport
+    warnings: list[Problem]
 
     @property
     def files(self) -> Files:
@@ -66,7 +67,7 @@ def generate(data: Path, out: Path, editions: Path | None = None) -> Generated:
     editions/ defaults to the folder beside data/.
     """
     history = read_history(data, editions)
-    return Generated(history, write_pages(site_pages(history), out))
+    return Generated(history, write_pages(site_pages(history), out), history.warnings)
 
 
 def theme_text(text: str) -> Markup:

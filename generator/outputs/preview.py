@@ -19,7 +19,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
-from generator.data import BriefingError, Problem
+from generator.data import BriefingError, Problem, tally
 from generator.outputs import pipeline
 
 POLL_SECONDS = 0.2
@@ -36,12 +36,22 @@ _RELOAD_SCRIPT = """<script>
 
 
 def banner_html(problems: list[Problem]) -> str:
-    """A banner listing the problems, every character of them escaped."""
+    """A banner listing the problems, every character of them escaped.
+
+    With an error among them it is red and says the page is the last good build; with
+    warnings only it is amber and says the page is up to date.
+    """
     items = "".join(f"<li><pre>{html.escape(p.format())}</pre></li>" for p in problems)
+    if any(p.is_error for p in problems):
+        kind, role, colours = "problems", "alert", "background:#b71c1c;color:#fff"
+        heading = f"The data has {tally(problems)}; showing the last good build."
+    else:
+        kind, role, colours = "warnings", "status", "background:#ffe082;color:#212121"
+        heading = f"The data has {tally(problems)}; the page is up to date."
     return (
-        '<div class="briefing-problems" role="alert" style="background:#b71c1c;color:#fff;'
+        f'<div class="briefing-{kind}" role="{role}" style="{colours};'
         'padding:1em 1.5em;position:relative;z-index:10;font:14px/1.4 monospace">'
-        f"<strong>The data has {len(problems)} problem(s); showing the last good build.</strong>"
+        f"<strong>{html.escape(heading)}</strong>"
         f'<ul style="margin:.5em 0 0;padding-left:1.2em">{items}</ul></div>'
     )
 
@@ -62,7 +72,7 @@ class Preview:
         self.site = self.workdir / "site"
         self.version = 0
         self.builds = 0
-        self.problems: list[Problem] = []
+        self.problems: list[Problem] = []  # of the last build: errors, and warnings beside them
         self.lock = threading.Lock()
 
     def fingerprint(self) -> Fingerprint:
@@ -87,6 +97,8 @@ class Preview:
         try:
             generated = pipeline.generate(self.project.data, self.project.content)
             pipeline.build_site(self.project.config, self.site, generated.files.briefing.title)
+            for warning in generated.warnings:
+                print(warning.format(), file=sys.stderr)
         except BriefingError as err:
             with self.lock:
                 self.problems = list(err.problems)
@@ -102,7 +114,7 @@ class Preview:
             print(f"briefing: build failed: {err}", file=sys.stderr)
             return
         with self.lock:
-            self.problems = []
+            self.problems = list(generated.warnings)
             self.version += 1
             self.builds += 1
         print(f"briefing: rebuilt in {time.perf_counter() - started:.2f} s", file=sys.stderr)
@@ -112,7 +124,8 @@ class Preview:
             return {
                 "version": self.version,
                 "builds": self.builds,
-                "problems": [p.format() for p in self.problems],
+                "problems": [p.format() for p in self.problems if p.is_error],
+                "warnings": [p.format() for p in self.problems if not p.is_error],
             }
 
     def watch(self, stop: threading.Event, seen: Fingerprint) -> None:
