@@ -96,7 +96,7 @@ def _diff(args: argparse.Namespace) -> int:
     history = read_history(project.data, project.editions)
     old_name, old = _state(project, history, args.old)
     new_name, new = _state(project, history, args.new)
-    print(printable(format_changes(old_name, new_name, diff(old, new, history.statements()))))
+    print(format_changes(old_name, new_name, diff(old, new, history.statements())))
     return EXIT_OK
 
 
@@ -124,7 +124,8 @@ def format_changes(old: str, new: str, changes: Changes) -> str:
     for heading, found in changes.by_kind():
         lines += ["", heading]
         lines += [f"  {signs[c.action]} {c.sentence}" for c in found]
-    return "\n".join(lines)
+    # Text from the data is shown as typed, but can never move the cursor or split a line.
+    return "\n".join(printable(line) for line in lines)
 
 
 def _generate(args: argparse.Namespace) -> int:

@@ -41,6 +41,8 @@ _LABELS = {
 }
 # Parts without ids are counted as a whole.
 _REVISED = {"briefing": "summary and background revised", "outlook": "outlook revised"}
+# Where the usual verb does not fit the kind.
+_VERBS = {("outcome", "added"): "recorded", ("outcome", "changed"): "revised"}
 # Text this long or longer is "revised", not quoted in full before and after.
 SHORT = 90
 
@@ -104,6 +106,7 @@ class Changes:
             if kind in _REVISED:
                 parts.append(_REVISED[kind])
                 continue
+            numbers = [(n, _VERBS.get((kind, a), a)) for n, a in numbers]
             first, action = numbers[0]
             noun = kind if first == 1 else f"{kind}s"
             parts.append(f"{first} {noun} {action}" + "".join(f", {n} {a}" for n, a in numbers[1:]))
@@ -426,10 +429,10 @@ def _outcomes(
         key = (outcome.edition, outcome.judgment)
         was = before.get(key)
         if was is None or was.outcome != outcome.outcome:
-            verb = "recorded" if was is None else f"changed from {was.outcome} to"
             statement = judged.get((outcome.edition.start, outcome.judgment), outcome.judgment)
+            verb = "Outcome recorded" if was is None else "Outcome revised"
             sentence = (
-                f"Outcome {verb} {outcome.outcome} ({outcome.date}) for the judgment "
-                f"{quoted(statement, 160)} of the edition as of {outcome.edition}."
+                f"{verb} for {quoted(statement, 160)} (edition as of {outcome.edition}): "
+                f"{outcome.outcome}, {outcome.date}."
             )
             yield Change("outcome", "", "added" if was is None else "changed", sentence)

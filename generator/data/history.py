@@ -18,7 +18,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from generator.data.changes import Changes, diff
-from generator.data.errors import BriefingError, Problem, did_you_mean
+from generator.data.errors import BriefingError, Problem, Severity, did_you_mean
 from generator.data.loading import Document, FieldPath, dotted, load
 from generator.data.model import Files, Item, Text
 from generator.data.validation import check_briefing
@@ -52,15 +52,14 @@ class Edition:
 
 @dataclass(frozen=True)
 class History:
-    """Every edition, oldest first; the last is the current state of data/."""
+    """Every edition, oldest first, and the current data/ the site's main pages show."""
 
+    # The issued snapshots, then data/ when it is not (yet) an issued edition.
     editions: list[Edition]
+    # data/ as it is now; issued (with its edition's note) when its as-of date has a snapshot.
+    current: Edition
     # The current data's warnings, and judgments of earlier editions left unscored.
     warnings: list[Problem] = field(default_factory=list)
-
-    @property
-    def current(self) -> Edition:
-        return self.editions[-1]
 
     @property
     def issued(self) -> list[Edition]:
@@ -68,9 +67,9 @@ class History:
         return [e for e in self.editions if e.issued]
 
     def previous(self, edition: Edition) -> Edition | None:
-        """The edition before this one, if any."""
-        at = self.editions.index(edition)
-        return self.editions[at - 1] if at else None
+        """The edition before this one (by as-of date), if any."""
+        earlier = [e for e in self.editions if e.as_of < edition.as_of]
+        return earlier[-1] if earlier else None
 
     def changes(self, edition: Edition) -> Changes | None:
         """What changed in this edition since the one before (None for the first)."""
@@ -103,38 +102,50 @@ def read_history(data_dir: Path, editions_dir: Path | None = None) -> History:
             except BriefingError as err:
                 problems.extend(err.problems)
     try:
-        located = check_briefing(data_dir)
+        checked = check_briefing(data_dir)
     except BriefingError as err:
         raise BriefingError([*problems, *err.problems]) from None
     if problems:
         raise BriefingError(problems)
-    files = located.files
+    files = checked.files
     as_of = files.briefing.as_of.start
+    doc = checked.docs["briefing"]
+    line, col = doc.locate(("as_of",))
+
+    def about_as_of(message: str, hint: str, severity: Severity = "error") -> Problem:
+        return Problem(doc.path, line, col, "briefing.as_of", message, hint, severity)
+
     latest = snapshots[-1] if snapshots else None
     if latest and as_of < latest.as_of:
-        line, col = located.docs["briefing"].locate(("as_of",))
         raise BriefingError(
             [
-                Problem(
-                    located.docs["briefing"].path,
-                    line,
-                    col,
-                    "briefing.as_of",
+                about_as_of(
                     f"the edition as of {latest.files.briefing.as_of} is already issued; "
                     f"data/ cannot be as of an earlier date ({files.briefing.as_of})",
                     f"set as_of to {latest.slug} or later",
                 )
             ]
         )
-    editions = list(snapshots)
-    if latest is None or latest.as_of != as_of:
-        editions.append(Edition(as_of, None, files, located.docs, issued=False))
-    history = History(editions)
-    problems = [p for e in editions for p in _outcome_problems(history, e)]
+    issued = latest is not None and latest.as_of == as_of
+    note = latest.note if latest is not None and issued else None
+    current = Edition(as_of, note, files, checked.docs, issued=issued)
+    history = History(snapshots if issued else [*snapshots, current], current)
+    checked_editions = [*history.editions, current] if issued else history.editions
+    problems = [p for e in checked_editions for p in _outcome_problems(history, e)]
     if problems:
-        raise BriefingError([*problems, *located.warnings])
-    warnings = [*located.warnings, *_unscored(history)]
-    return History(editions, sorted(set(warnings)))
+        raise BriefingError([*problems, *checked.warnings])
+    warnings = [*checked.warnings, *_unscored(history)]
+    if latest is not None and issued and latest.files != files:
+        warnings.append(
+            about_as_of(
+                f"data/ has changed since the edition as of {files.briefing.as_of} was issued; "
+                "the site shows the change, the edition's own pages do not",
+                "for a new edition, set as_of to its date and run `briefing edition`; to "
+                f"correct the issued edition, make the same change in editions/{latest.slug}/",
+                "warning",
+            )
+        )
+    return History(history.editions, current, sorted(set(warnings)))
 
 
 def _read_snapshot(folder: Path, shown: str) -> Edition:

@@ -43,7 +43,7 @@ class Linked:
     """A change, and where the item it names can be read (None: nowhere any more)."""
 
     change: Change
-    href: str | None
+    href: Markup | None
 
 
 @dataclass(frozen=True)
@@ -61,9 +61,10 @@ class Entry:
         return f"edition-{self.edition.slug}"
 
 
-def folder(history: History, edition: Edition) -> str:
-    """Where an edition's pages are read: the site's root for the current one."""
-    return "" if edition is history.current else f"editions/{edition.slug}/"
+def folder(edition: Edition) -> str:
+    """Where an edition's pages are read: its own address, or the site's root for data/ that
+    is not yet issued as an edition."""
+    return f"editions/{edition.slug}/" if edition.issued else ""
 
 
 def site_pages(history: History) -> dict[str, str]:
@@ -88,7 +89,7 @@ def site_pages(history: History) -> dict[str, str]:
             as_of=edition.files.briefing.as_of,
             note=edition.note or "",
             current_as_of=current.files.briefing.as_of,
-            is_current=edition is current,
+            is_current=edition.as_of == current.as_of,
             current_pages=main,
         )
         setting = Setting(
@@ -135,21 +136,22 @@ def _entry(history: History, edition: Edition) -> Entry:
         )
         for heading, found in (changes.by_kind() if changes else [])
     ]
-    return Entry(edition, folder(history, edition) + "index.md", before, changes, groups)
+    return Entry(edition, folder(edition) + "index.md", before, changes, groups)
 
 
-def _href(history: History, edition: Edition | None, change: Change) -> str | None:
+def _href(history: History, edition: Edition | None, change: Change) -> Markup | None:
     """The page (and place) where an item of an edition is read, under content/."""
     if edition is None or not change.id:
         return None
-    base = folder(history, edition)
+    base = folder(edition)
     where = {
         "event": f"timeline.md#{change.id}",
         "actor": f"actors/{change.id}.md",
         "judgment": f"outlook.md#{change.id}",
         "source": f"sources.md#src-{change.id}",
     }.get(change.kind)
-    return base + where if where else None
+    # Built from ids, which are lower-case words and hyphens: safe as they are in a link.
+    return Markup(base + where) if where else None
 
 
 @dataclass(frozen=True)
@@ -157,11 +159,11 @@ class ScoreRow:
     """A scored judgment with the address of the outlook that made it."""
 
     scored: Scored
-    href: str
+    href: Markup
 
 
 def _score_rows(history: History, card: Scorecard) -> list[ScoreRow]:
     return [
-        ScoreRow(row, f"{folder(history, row.edition)}outlook.md#{row.judgment.id}")
+        ScoreRow(row, Markup(f"{folder(row.edition)}outlook.md#{row.judgment.id}"))
         for row in card.rows
     ]
