@@ -92,7 +92,7 @@ def scorecard(history: History) -> Scorecard:
             edition,
             judgment,
             outcomes.get((edition.as_of, judgment.id)),
-            due=resolves_by(judgment) < current.as_of,
+            due=resolves_by(judgment) <= current.as_of,
         )
         for edition in reversed(history.editions)
         for judgment in edition.files.outlook.judgments
