@@ -54,7 +54,7 @@ def test_the_disputed_date_is_shown_with_both_versions(seed_site: Path):
 def test_judgments_are_labelled_as_analysis(seed_site: Path):
     html = (seed_site / "outlook/index.html").read_text()
     assert "Analysis, not fact" in html
-    assert "Likelihood" in html and "Confidence" in html
+    assert "Roughly even chance (45\u201355%), low confidence." in html
 
 
 def test_a_briefing_on_another_story_builds_strictly(tmp_path, write_data):

@@ -211,13 +211,13 @@ def test_a_window_is_spelled_out_and_placed_from_the_as_of_date():
     assert countdown(parse_date("2025-02-18"), as_of) == "41 days before the as-of date"
 
 
-def test_home_page_glance_panel_gives_next_event_key_numbers_and_claims(seed):
+def test_home_page_gives_next_event_with_its_window_then_key_numbers_and_claims(seed):
     home = pages(seed)["index.md"]
-    panel = home.split("## At a glance", 1)[1].split("## Key judgments", 1)[0]
-    assert "!!! glance" in panel
-    assert "(timeline.md#april-round)" in panel
-    assert "mid-April 2025 (11 to 20 April 2025), 11 to 20 days after the as-of date" in panel
-    assert "**Status:** **tentative**." in panel
+    lead = home.split("## Next event", 1)[1].split("## Key points", 1)[0]
+    assert "(timeline.md#april-round)" in lead
+    assert "mid-April 2025** (11 to 20 April 2025), 11 to 20 days after the as-of date" in lead
+    assert "**Tentative:** Reported as possible; not announced." in lead
+    panel = home.split("## At a glance", 1)[1].split("## What to watch", 1)[0]
     for number in seed.files.briefing.key_numbers:
         assert number.value.split()[-1] in panel
     assert "6 claimed · 2 unconfirmed" in panel

@@ -80,6 +80,14 @@ def likelihood_range(term: str) -> str:
     raise KeyError(term)
 
 
+def estimate_words(likelihood: str, confidence: str, *, start: bool = False) -> str:
+    """A judgment's likelihood and confidence as one phrase a reader reads at once:
+    'roughly even chance (45 to 55%), low confidence', capitalised to start a sentence."""
+    span = likelihood_range(likelihood).replace("-", "\u2013")
+    words = f"{likelihood} ({span}), {confidence} confidence"
+    return words[:1].upper() + words[1:] if start else words
+
+
 GLOBALS = {
     "actor_kinds": ACTOR_KINDS,
     "actor_kinds_singular": ACTOR_KIND_SINGULAR,
@@ -93,4 +101,5 @@ GLOBALS = {
     "confidence_levels": CONFIDENCE_LEVELS,
     "likelihood_terms": LIKELIHOOD,
     "likelihood_range": likelihood_range,
+    "estimate_words": estimate_words,
 }
