@@ -20,6 +20,7 @@ FIRST, SECOND = "2024-06-03", "2024-07-01"
 NOTE_1 = "The vote is set"
 NOTE_2 = "The council approved the line <b>on 14 June</b>"
 ATOM = "{http://www.w3.org/2005/Atom}"
+DASH = "\N{EN DASH}"
 
 
 def first_edition() -> dict[str, Any]:
@@ -191,8 +192,8 @@ def test_diff_gives_judgments_old_and_new_likelihood_and_confidence(write_data, 
     said = changes_between(write_data, tmp_path)
     assert (
         "Judgment “The state grants the line its funding by the end of 2024.”: likelihood "
-        "changed from unlikely (20-45%) to roughly even chance (45-55%); confidence changed "
-        "from low to moderate."
+        f"changed from unlikely (20{DASH}45%) to roughly even chance (45{DASH}55%); "
+        "confidence changed from low to moderate."
     ) in said
     assert "Removed judgment: “The council approves the line.”." in said
     assert any(s.startswith("New judgment: “The city publishes the construction") for s in said)
@@ -465,7 +466,7 @@ def test_the_changes_page_lists_editions_newest_first_in_sentences(clone):
     assert "<b>on 14 June" not in html
     assert (
         "Judgment “The state grants the line its funding by the end of 2024.”: likelihood "
-        "changed from unlikely (20-45%) to roughly even chance (45-55%)"
+        f"changed from unlikely (20{DASH}45%) to roughly even chance (45{DASH}55%)"
     ) in words
     assert "New actor: Councillor Bo Strand" in words
     assert re.search(
@@ -478,7 +479,7 @@ def test_the_changes_page_lists_editions_newest_first_in_sentences(clone):
     [
         ("timeline/", "New since 3 June 2024 Expected."),
         ("timeline/", "Changed since 3 June 2024 Date changed from mid-June 2024 to 14 June 2024"),
-        ("outlook/", "Changed since 3 June 2024 Likelihood changed from unlikely (20-45%)"),
+        ("outlook/", f"Changed since 3 June 2024 Likelihood changed from unlikely (20{DASH}45%)"),
         ("outlook/", "New since 3 June 2024"),
         ("actors/opposition/", "New since 3 June 2024 Person."),
         ("actors/mayor-lind/", "Changed since 3 June 2024 Status changed from claimed to disputed"),
@@ -505,10 +506,10 @@ def test_the_scorecard_lists_every_judgment_with_its_brier_score(clone):
     cells = [text_of(row) for row in rows]
     assert len(cells) == 4  # two judgments in each edition
     assert cells[-2] == (
-        "3 June 2024 The council approves the line. likely (55-80%) moderate 30 June 2024 "
+        f"3 June 2024 The council approves the line. likely (55{DASH}80%) moderate 30 June 2024 "
         "happened 0.106"
     )
-    assert cells[0].endswith("not yet due \N{EN DASH}")
+    assert cells[0].endswith(f"not yet due {DASH}")
     assert "The council voted for the line on 14 June." in words
 
 

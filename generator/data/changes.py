@@ -43,6 +43,8 @@ _LABELS = {
 _REVISED = {"briefing": "summary and background revised", "outlook": "outlook revised"}
 # Where the usual verb does not fit the kind.
 _VERBS = {("outcome", "added"): "recorded", ("outcome", "changed"): "revised"}
+# Ranges are printed with an en dash, as on the pages.
+DASH = "\N{EN DASH}"
 # Text this long or longer is "revised", not quoted in full before and after.
 SHORT = 90
 
@@ -219,7 +221,7 @@ def _source_added(source: Any) -> str:
 
 
 def _likelihood(term: str) -> str:
-    return f"{term} ({likelihood_range(term)})"
+    return f"{term} ({likelihood_range(term).replace('-', DASH)})"
 
 
 def _judgment_label(judgment: Any) -> str:
