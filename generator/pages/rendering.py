@@ -87,40 +87,6 @@ def section(markdown: str, anchor: str, levels: int = 1) -> Markup:
     return Markup(_FIRST_HEADING.sub(rf"\1 {{: #{anchor} }}", demoted, count=1))
 
 
-def environment() -> Environment:
-    """The Jinja environment: every value from YAML is escaped unless a filter built it."""
-    env = Environment(
-        loader=PackageLoader("generator.pages", "templates"),
-        autoescape=True,
-        finalize=text,
-        undefined=StrictUndefined,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.filters["url"] = url
-    env.filters["front"] = front_value
-    env.filters["section"] = section
-    env.filters["css_text"] = css_text
-    env.globals["page_anchor"] = page_anchor
-    env.globals.update(GLOBALS)
-    return env
-
-
-# Every page but the actors' own: (path under content/, template, extra template values).
-SECTION_PAGES: list[tuple[str, str, dict[str, Any]]] = [
-    ("index.md", "index.md.j2", {}),
-    ("background.md", "background.md.j2", {}),
-    ("actors/index.md", "actors.md.j2", {}),
-    ("timeline.md", "timeline.md.j2", {}),
-    ("outlook.md", "outlook.md.j2", {}),
-    ("sources.md", "sources.md.j2", {}),
-    ("method.md", "method.md.j2", {}),
-    ("print.md", "print.md.j2", {"single": True}),
-]
-ACTOR_PAGE = "actors/{id}.md"
-
-
 @dataclass(frozen=True)
 class Archive:
     """An issued edition shown at its own address, editions/<as-of>/, beside the current one."""
@@ -147,6 +113,42 @@ class Setting:
     archive: Archive | None = None
     # Pages left out of an archived edition (the whole-briefing page: the current one prints).
     skip: frozenset[str] = frozenset()
+
+
+def environment() -> Environment:
+    """The Jinja environment: every value from YAML is escaped unless a filter built it."""
+    env = Environment(
+        loader=PackageLoader("generator.pages", "templates"),
+        autoescape=True,
+        finalize=text,
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["url"] = url
+    env.filters["front"] = front_value
+    env.filters["section"] = section
+    env.filters["css_text"] = css_text
+    env.globals["page_anchor"] = page_anchor
+    env.globals.update(GLOBALS)
+    # A page outside any edition history: nothing marked, no banner.
+    env.globals.update(setting=Setting(), archive=None, page="")
+    return env
+
+
+# Every page but the actors' own: (path under content/, template, extra template values).
+SECTION_PAGES: list[tuple[str, str, dict[str, Any]]] = [
+    ("index.md", "index.md.j2", {}),
+    ("background.md", "background.md.j2", {}),
+    ("actors/index.md", "actors.md.j2", {}),
+    ("timeline.md", "timeline.md.j2", {}),
+    ("outlook.md", "outlook.md.j2", {}),
+    ("sources.md", "sources.md.j2", {}),
+    ("method.md", "method.md.j2", {}),
+    ("print.md", "print.md.j2", {"single": True}),
+]
+ACTOR_PAGE = "actors/{id}.md"
 
 
 def pages(views: Views, setting: Setting | None = None) -> dict[str, str]:
