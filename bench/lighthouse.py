@@ -1,10 +1,12 @@
 """Benchmark: Lighthouse scores and axe-core violations of the built briefing, page by page.
 
 Run: make lighthouse   (or: .venv/bin/python bench/lighthouse.py [--runs N])
-It installs Lighthouse and @axe-core/cli into bench/node_modules from the committed lock file
-(no browser or driver download: Debian's chromium and chromedriver are used), builds the seed
-briefing with site_url under a subpath, as GitHub Pages serves it, serves it on loopback and
-prints one line a page. Lighthouse runs with its default mobile preset.
+It installs Lighthouse into bench/node_modules from the committed lock file (no browser
+download), builds the seed briefing with site_url under a subpath, as GitHub Pages serves it,
+serves it on loopback and prints one line a page. Lighthouse runs with its default mobile preset
+in the project's own headless Chromium (generator/outputs/chromium.py: loopback only), which it
+reaches through a debugging port; axe-core (from tests/axe, as the tests use it) runs in the same
+browser.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import argparse
 import gzip
 import json
 import os
-import shutil
+import socket
 import statistics
 import subprocess
 import tempfile
@@ -23,28 +25,29 @@ from contextlib import contextmanager
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from generator.outputs.chromium import browser
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 REPO = Path(__file__).resolve().parent.parent
 BENCH = REPO / "bench"
 PREFIX = "/briefing/"
 TEXT_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml")
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
-# Chromium flags for a closed network, as in generator/outputs/chromium.py.
-CHROME_FLAGS = (
-    "--headless=new --no-sandbox --disable-gpu --disable-background-networking "
-    "--disable-component-update --disable-sync --no-first-run --no-default-browser-check"
-)
+AXE = REPO / "tests" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
 
 
 def install_tools() -> None:
-    """npm ci from bench/package-lock.json, skipping chromedriver's own binary download."""
+    """npm ci from bench/package-lock.json (Lighthouse), and tests/axe (axe-core)."""
     marker = BENCH / "node_modules" / ".package-lock.json"
     lock = BENCH / "package-lock.json"
-    if marker.exists() and marker.stat().st_mtime >= lock.stat().st_mtime:
-        return
-    env = {**os.environ, "CHROMEDRIVER_SKIP_DOWNLOAD": "true"}
-    subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=BENCH, env=env, check=True)
+    if not (marker.exists() and marker.stat().st_mtime >= lock.stat().st_mtime):
+        subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=BENCH, check=True)
+    if not AXE.is_file():
+        subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=AXE.parents[2], check=True)
 
 
 def build(port: int, site: Path) -> None:
@@ -105,48 +108,40 @@ def pages(site: Path) -> dict[str, str]:
     return {"home": "", "actor": f"actors/{actor}/", "timeline": "timeline/", "outlook": "outlook/"}
 
 
-def lighthouse(url: str, out: Path) -> dict[str, int]:
-    """One Lighthouse run (mobile preset); scores out of 100 per category."""
+def lighthouse(url: str, out: Path, debugging_port: int) -> dict[str, int]:
+    """One Lighthouse run (mobile preset) in the running Chromium; scores out of 100."""
     subprocess.run(
         [
             str(BENCH / "node_modules" / ".bin" / "lighthouse"),
             url,
             "--quiet",
             f"--only-categories={','.join(CATEGORIES)}",
-            f"--chrome-flags={CHROME_FLAGS}",
+            f"--port={debugging_port}",  # the browser is ours: Lighthouse launches none
             "--output=json",
             f"--output-path={out}",
         ],
-        env={**os.environ, "CHROME_PATH": shutil.which("chromium") or "chromium"},
         check=True,
     )
     report = json.loads(out.read_text(encoding="utf-8"))
     return {c: round(report["categories"][c]["score"] * 100) for c in CATEGORIES}
 
 
-def axe(url: str, out: Path) -> list[str]:
-    """The axe-core CLI in headless Chromium; the ids of the rules violated."""
-    subprocess.run(
-        [
-            str(BENCH / "node_modules" / ".bin" / "axe"),
-            url,
-            "--chromedriver-path",
-            shutil.which("chromedriver") or "/usr/bin/chromedriver",
-            "--chrome-path",
-            shutil.which("chromium") or "/usr/bin/chromium",
-            "--chrome-options",
-            "headless=new,no-sandbox,disable-gpu",
-            "--dir",
-            str(out.parent),
-            "--save",
-            out.name,
-            "--no-reporter",
-        ],
-        stdout=subprocess.DEVNULL,
-        check=True,
-    )
-    results = json.loads(out.read_text(encoding="utf-8"))
-    return [f"{v['id']}({v['impact']})" for r in results for v in r["violations"]]
+def axe(chromium: Browser, url: str) -> list[str]:
+    """axe-core on the page, as the tests run it; the ids of the rules violated."""
+    page = chromium.new_page()
+    try:
+        page.goto(url)
+        page.add_script_tag(path=str(AXE))
+        results: dict[str, Any] = page.evaluate("axe.run(document)")
+    finally:
+        page.close()
+    return [f"{v['id']}({v['impact']})" for v in results["violations"]]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
 
 
 def main() -> None:
@@ -160,14 +155,17 @@ def main() -> None:
         work.mkdir(parents=True, exist_ok=True)
         site = Path(tmp) / "site"
         site.mkdir()
-        with serve(site) as port:
+        debugging = free_port()
+        with serve(site) as port, browser([f"--remote-debugging-port={debugging}"]) as chromium:
             build(port, site)
             print(f"{'page':<9} {'perf':>4} {'a11y':>4} {'best':>4} {'seo':>4}  axe violations")
             for name, path in pages(site).items():
                 url = f"http://127.0.0.1:{port}{PREFIX}{path}"
-                runs = [lighthouse(url, work / f"{name}-{i}.json") for i in range(args.runs)]
+                runs = [
+                    lighthouse(url, work / f"{name}-{i}.json", debugging) for i in range(args.runs)
+                ]
                 median = {c: int(statistics.median(r[c] for r in runs)) for c in CATEGORIES}
-                violations = axe(url, work / f"{name}-axe.json")
+                violations = axe(chromium, url)
                 print(
                     f"{name:<9} {median['performance']:>4} {median['accessibility']:>4} "
                     f"{median['best-practices']:>4} {median['seo']:>4}  "

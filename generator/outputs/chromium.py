@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
@@ -13,14 +13,22 @@ from generator.data import BriefingError, Problem
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
 
-# Chromium otherwise keeps calling home, which a closed network refuses many times a second.
+# Nothing the browser does may reach beyond this machine. The page's own requests are held to
+# loopback by the PDF's route; Chromium's own services (update checks, sign-in, safe browsing,
+# network time) ignore routes and --disable-background-networking alone, so every host name but
+# loopback's resolves to nothing. tests/test_offline.py records the browser's sockets to prove it.
+LOOPBACK_ONLY = "MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1"
 FLAGS = [
     "--headless=new",
     "--disable-gpu",
+    f"--host-resolver-rules={LOOPBACK_ONLY}",
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
     "--disable-default-apps",
+    "--disable-domain-reliability",
+    "--disable-client-side-phishing-detection",
+    "--no-pings",
     "--no-first-run",
     "--no-default-browser-check",
     "--disable-quic",
@@ -56,12 +64,16 @@ def require_chromium() -> str:
 
 
 @contextmanager
-def browser() -> Iterator[Browser]:
-    """A running headless Chromium; BriefingError (exit 2) when none is installed."""
+def browser(extra: Sequence[str] = ()) -> Iterator[Browser]:
+    """A running headless Chromium; BriefingError (exit 2) when none is installed.
+
+    Every Chromium the project starts (the PDF, the tests, the benchmarks) starts here, with
+    FLAGS; `extra` adds to them (a benchmark opens a debugging port for Lighthouse).
+    """
     executable = require_chromium()
     from playwright.sync_api import sync_playwright
 
-    args = list(FLAGS)
+    args = [*FLAGS, *extra]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         args.append("--no-sandbox")  # Chromium's sandbox refuses to run as root
     with sync_playwright() as playwright:
