@@ -66,6 +66,7 @@ def hostile_briefing() -> dict[str, Any]:
     meta["background"][0]["paragraphs"][0]["text"] = hostile("paragraph")
     source = files["sources"][0]
     source.update(outlet=hostile("outlet"), title=hostile("source title"), note=hostile("note"))
+    source["description"] = hostile("description of the outlet")
     source["url"] = "https://example.org/tram?q=<script>&x=\"'"
     files["sources"].append(
         {"id": "tv", "outlet": hostile("outlet 2"), "kind": "state-media", "url": "mailto:a@b.c"}
@@ -102,7 +103,13 @@ def hostile_briefing() -> dict[str, Any]:
     outlook = files["outlook"]
     outlook["question"] = hostile("question")
     judgment = outlook["judgments"][0]
-    judgment.update(statement=hostile("statement"), basis=hostile("basis"))
+    judgment.update(
+        statement=hostile("statement"), basis=hostile("basis"), resolves_if=hostile("resolves")
+    )
+    judgment["hypotheses"] = [{"text": hostile("hypothesis"), "tell": hostile("tell")}]
+    outlook["scenarios"] = [
+        {"title": hostile("scenario"), "text": hostile("scenario text"), "likelihood": "unlikely"}
+    ]
     outlook["indicators"] = [
         {"text": hostile("indicator"), "judgment": "approved", "direction": "raises"}
     ]

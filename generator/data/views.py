@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from generator.data.model import Actor, Claim, Event, Files, Judgment, Link, Source
+from generator.data.model import Actor, Claim, Event, Files, Indicator, Judgment, Link, Source
 
 
 @dataclass(frozen=True)
@@ -33,6 +33,9 @@ class Views:
     claims_by_status: dict[str, int]
     next_event: Event
     claims_by_event: dict[str, list[Claim]] = field(default_factory=dict)
+    # Judgments are numbered in the order the outlook gives them; indicators grouped under each.
+    judgment_number: dict[str, int] = field(default_factory=dict)
+    indicators_by_judgment: dict[str, list[Indicator]] = field(default_factory=dict)
 
 
 def derive(files: Files) -> Views:
@@ -58,6 +61,9 @@ def derive(files: Files) -> Views:
     for claim in claims:
         for event_id in claim.events:
             claims_by_event.setdefault(event_id, []).append(claim)
+    indicators_by_judgment: dict[str, list[Indicator]] = {}
+    for indicator in files.outlook.indicators:
+        indicators_by_judgment.setdefault(indicator.judgment, []).append(indicator)
     return Views(
         files=files,
         number={s.id: i for i, s in enumerate(files.sources, 1)},
@@ -74,4 +80,6 @@ def derive(files: Files) -> Views:
         },
         next_event=events[files.outlook.next_event],
         claims_by_event=claims_by_event,
+        judgment_number={j.id: i for i, j in enumerate(files.outlook.judgments, 1)},
+        indicators_by_judgment=indicators_by_judgment,
     )

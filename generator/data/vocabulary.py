@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from generator.data.model import LIKELIHOOD
+from generator.data.rules import ESTIMATIVE_WORDS
 
 ACTOR_KINDS = {
     "person": "People",
@@ -36,6 +37,17 @@ SOURCE_KINDS = {
     "reference": "Reference",
     "online": "Online news",
 }
+SOURCE_KIND_MEANINGS = {
+    "agency": "A news agency's report (AP, Reuters, AFP...), often carried by other outlets.",
+    "newspaper": "A newspaper or its website.",
+    "broadcaster": "A television or radio broadcaster, or its website.",
+    "state-media": "An outlet owned or funded by a state that sets its line.",
+    "government": "A government's own publication: a statement, order, readout or notice.",
+    "data": "Statistics or survey data.",
+    "analysis": "Analysis by a research group, law firm or think tank.",
+    "reference": "A reference work.",
+    "online": "A news site that publishes only online.",
+}
 CLAIM_FORMS = {
     "quote": "The speaker's own words, as reported: shown in quotation marks.",
     "paraphrase": "The speaker's point in the reporter's words.",
@@ -47,9 +59,10 @@ CLAIM_FORM_LABELS = {
     "paraphrase": "",
     "characterisation": "the source's description, not the speaker's words",
 }
+# Which way seeing an indicator moves its judgment: an arrow, and always the words.
 DIRECTIONS = {
-    "raises": "↑ raises the likelihood of",
-    "lowers": "↓ lowers the likelihood of",
+    "raises": "↑ raises the likelihood",
+    "lowers": "↓ lowers the likelihood",
 }
 CLAIM_STATUSES = {
     "claimed": "Said by the actor and reported; not checked against other evidence.",
@@ -95,6 +108,8 @@ GLOBALS = {
     "source_kinds": SOURCE_KINDS,
     "claim_statuses": CLAIM_STATUSES,
     "claim_forms": CLAIM_FORMS,
+    "source_kind_meanings": SOURCE_KIND_MEANINGS,
+    "estimative_words": sorted(ESTIMATIVE_WORDS),
     "claim_form_labels": CLAIM_FORM_LABELS,
     "directions": DIRECTIONS,
     "event_statuses": EVENT_STATUSES,
