@@ -95,12 +95,12 @@ def test_selecting_an_event_or_an_actor_opens_its_entry(seed_site, chromium):
     page = chromium.new_page()
     with serve_folder(seed_site) as base:
         page.goto(base)
-        page.locator("figure.briefing-figure--timeline a[href='timeline/#april-round']").click()
+        page.locator("figure.briefing-figure--timeline svg a[href='timeline/#april-round']").click()
         page.wait_for_load_state()
         assert page.url == base + "timeline/#april-round"
         assert page.locator("[id='april-round']").count() == 1
         page.goto(base + "actors/")
-        page.locator("figure.briefing-figure--actors a[href='rdif/']").click()
+        page.locator("figure.briefing-figure--actors svg a[href='rdif/']").click()
         page.wait_for_load_state()
         assert page.url == base + "actors/rdif/"
         assert page.locator("article h1").inner_text() == "Russian Direct Investment Fund"

@@ -5,12 +5,83 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from conftest import SEED_DATA
 from generator.data.validation import read_briefing
 from generator.data.vocabulary import estimate_words
 from generator.outputs.loopback import serve_folder
 
 LAPTOP = {"width": 1280, "height": 800}
+PHONE = {"width": 390, "height": 844}
+WIDTHS = pytest.mark.parametrize("viewport", [LAPTOP, PHONE], ids=["laptop", "phone"])
+# Every page that shows a graphic, and the graphics it shows.
+GRAPHICS = {"": ["timeline"], "timeline/": ["timeline"], "actors/": ["actors"]}
+SMALLEST = 12.0  # CSS pixels: no label of a graphic is drawn smaller
+
+# Of a figure, the drawing the page shows (the other is display: none) and every text in it,
+# with its font size as drawn: an SVG's font size times the scale it is drawn at.
+_DRAWN = """figure => {
+  const shown = [...figure.children].filter(
+    e => e.tagName !== 'FIGCAPTION' && getComputedStyle(e).display !== 'none');
+  const texts = [];
+  for (const part of shown) {
+    const svg = part.querySelector('svg');
+    if (svg) {
+      const scale = svg.getScreenCTM().a;
+      for (const t of svg.querySelectorAll('text')) {
+        const r = t.getBoundingClientRect();
+        texts.push({text: t.textContent, size: parseFloat(getComputedStyle(t).fontSize) * scale,
+                    box: [r.left, r.top, r.right, r.bottom]});
+      }
+      continue;
+    }
+    const walker = document.createTreeWalker(part, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+      const node = walker.currentNode;
+      if (!node.textContent.trim()) continue;
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      for (const r of range.getClientRects()) {
+        const size = parseFloat(getComputedStyle(node.parentElement).fontSize);
+        texts.push({text: node.textContent, size, box: [r.left, r.top, r.right, r.bottom]});
+      }
+    }
+  }
+  return {shown: shown.map(e => e.className), texts};
+}"""
+# Every line drawn in a figure's shown drawing, as points along it on screen: SVG lines and paths
+# (the arrowhead's shape in <defs> aside), and the borders that draw the narrow timeline's lines.
+_LINES = """figure => {
+  const lines = [];
+  for (const svg of figure.querySelectorAll('svg')) {
+    if (!svg.getClientRects().length) continue;
+    for (const el of svg.querySelectorAll('line, path')) {
+      if (el.closest('defs')) continue;
+      const m = el.getScreenCTM(), total = el.getTotalLength(), points = [];
+      for (let at = 0; at <= total; at += 1) {
+        const p = el.getPointAtLength(at);
+        points.push([m.a * p.x + m.c * p.y + m.e, m.b * p.x + m.d * p.y + m.f]);
+      }
+      const what = el.getAttribute('class') || el.parentElement.getAttribute('class');
+      lines.push({what, points});
+    }
+  }
+  for (const el of figure.querySelectorAll('.bv, .bv-asof')) {
+    if (!el.getClientRects().length) continue;
+    const r = el.getBoundingClientRect(), cs = getComputedStyle(el), points = [];
+    if (parseFloat(cs.borderLeftWidth)) {
+      const x = r.left + parseFloat(cs.borderLeftWidth) / 2;
+      for (let y = r.top; y <= r.bottom; y += 1) points.push([x, y]);
+    }
+    if (parseFloat(cs.borderTopWidth)) {
+      const y = r.top + parseFloat(cs.borderTopWidth) / 2;
+      for (let x = r.left; x <= r.right; x += 1) points.push([x, y]);
+    }
+    lines.push({what: el.className, points});
+  }
+  return lines;
+}"""
 
 # Each part of the brief a reader must see first: its box on screen and its words.
 _FIRST_SCREEN = """() => {
@@ -35,6 +106,12 @@ _BODY_TYPE = """() => {
     .map(e => [parseFloat(getComputedStyle(e).fontSize), e.innerText.slice(0, 40)]);
   return {bluf: parseFloat(getComputedStyle(bluf).fontSize), others: sizes};
 }"""
+
+# Every element of the article that scrolls sideways inside itself.
+_SIDEWAYS = """() => [...document.querySelectorAll('article *')]
+  .filter(e => ['auto', 'scroll'].includes(getComputedStyle(e).overflowX)
+               && e.scrollWidth > e.clientWidth + 1 && e.offsetParent !== null)
+  .map(e => `${e.tagName}.${e.className}: ${e.scrollWidth} > ${e.clientWidth}`)"""
 
 
 def test_the_first_screen_of_a_laptop_is_the_brief(seed_site, chromium):
@@ -67,3 +144,113 @@ def test_the_first_screen_of_a_laptop_is_the_brief(seed_site, chromium):
     # The bottom line is set larger than any other body text on the page.
     larger = [size for size, _ in body["others"] if size >= body["bluf"]]
     assert body["others"] and larger == [], (body["bluf"], body["others"])
+
+
+@WIDTHS
+def test_no_page_scrolls_sideways(seed_site, chromium, viewport):
+    page = chromium.new_page(viewport=viewport)
+    with serve_folder(seed_site) as base:
+        for path in ("", "timeline/", "actors/", "outlook/", "sources/", "actors/rdif/"):
+            page.goto(base + path)
+            width = page.evaluate("document.documentElement.scrollWidth")
+            assert width <= viewport["width"], (path, width)
+            # Nor does any part of it hide a sideways scroll of its own (a graphic in a box).
+            boxes = page.evaluate(_SIDEWAYS)
+            assert boxes == [], (path, boxes)
+    page.close()
+
+
+@WIDTHS
+def test_every_label_of_a_graphic_is_drawn_at_12_px_or_more(seed_site, chromium, viewport):
+    page = chromium.new_page(viewport=viewport)
+    with serve_folder(seed_site) as base:
+        for path, names in GRAPHICS.items():
+            page.goto(base + path)
+            for name in names:
+                drawn = page.locator(f"figure.briefing-figure--{name}").evaluate(_DRAWN)
+                # A drawing made for the width, not the desktop drawing shrunk: one is shown.
+                expected = "wide" if viewport is LAPTOP else "narrow"
+                assert drawn["shown"] == [f"briefing-figure__{expected}"], (path, drawn["shown"])
+                assert len(drawn["texts"]) > 10, (path, name)
+                small = [(t["text"], round(t["size"], 2)) for t in drawn["texts"]]
+                small = [(text, size) for text, size in small if size < SMALLEST - 0.01]
+                assert small == [], (path, name, small)
+    page.close()
+
+
+def _inside(point: list[float], box: list[float]) -> bool:
+    # Half a pixel of grace at the edges: anti-aliasing, not a line through the words.
+    left, top, right, bottom = box
+    return left + 0.5 < point[0] < right - 0.5 and top + 0.5 < point[1] < bottom - 0.5
+
+
+@WIDTHS
+def test_no_line_of_a_graphic_runs_through_a_label(seed_site, chromium, viewport):
+    page = chromium.new_page(viewport=viewport)
+    with serve_folder(seed_site) as base:
+        for path, names in GRAPHICS.items():
+            page.goto(base + path)
+            for name in names:
+                figure = page.locator(f"figure.briefing-figure--{name}")
+                texts = figure.evaluate(_DRAWN)["texts"]
+                lines = figure.evaluate(_LINES)
+                # The narrow actors list draws no line at all; every other drawing has some.
+                if viewport is LAPTOP or name == "timeline":
+                    assert sum(len(line["points"]) for line in lines) > 100, (path, name)
+                crossed = {
+                    (line["what"], text["text"])
+                    for line in lines
+                    for text in texts
+                    if any(_inside(point, text["box"]) for point in line["points"])
+                }
+                assert crossed == set(), (path, name, sorted(crossed))
+    page.close()
+
+
+# How each event's mark is drawn: its status, its drawn size, the opacity it is drawn with (all
+# the way up to the page), its outline and fill, and its label's colour.
+_MARKS = """figure => [...figure.querySelectorAll('a.bg-event, .bv-event')]
+  .filter(a => a.getClientRects().length)
+  .map(a => {
+    const mark = a.querySelector('.bg-mark:not(.bg-other), .bv-mark');
+    const label = a.querySelector('text, a') || a;
+    const cs = getComputedStyle(mark), r = mark.getBoundingClientRect();
+    let opacity = 1;
+    for (let e = mark; e; e = e.parentElement) opacity *= parseFloat(getComputedStyle(e).opacity);
+    return {
+      id: (a.getAttribute('href') || a.querySelector('a').getAttribute('href')).split('#')[1],
+      height: r.height, width: r.width, opacity,
+      strokeOpacity: cs.strokeOpacity, fillOpacity: cs.fillOpacity, dash: cs.strokeDasharray,
+      stroke: cs.strokeWidth + ' ' + cs.borderTopWidth,
+      fill: cs.fill + ' ' + cs.backgroundImage + ' ' + cs.backgroundColor,
+      label: getComputedStyle(label).fill + ' ' + getComputedStyle(label).color,
+    };
+  })"""
+
+
+@WIDTHS
+def test_events_to_come_are_as_visible_as_past_ones_and_told_apart_by_pattern(
+    seed_site, chromium, viewport
+):
+    files = read_briefing(SEED_DATA)
+    status = {event.id: event.status for event in files.events}
+    precision = {event.id: event.date.precision for event in files.events}
+    page = chromium.new_page(viewport=viewport)
+    with serve_folder(seed_site) as base:
+        page.goto(base + "timeline/")
+        marks = page.locator("figure.briefing-figure--timeline").evaluate(_MARKS)
+    page.close()
+    assert len(marks) == len(files.events)
+    held = [m for m in marks if status[m["id"]] == "held"]
+    coming = [m for m in marks if status[m["id"]] != "held"]
+    assert held and coming
+    for mark in marks:
+        assert mark["opacity"] == 1 and mark["strokeOpacity"] == mark["fillOpacity"] == "1", mark
+        assert mark["dash"] == "none", mark
+        assert mark["stroke"] == held[0]["stroke"], (mark, held[0])  # outlines of one weight
+        assert mark["label"] == held[0]["label"], (mark, held[0])  # labels of one colour
+    for mark in coming:
+        alike = [m for m in held if precision[m["id"]] == precision[mark["id"]]] or held
+        # As large as a past event's mark of the same kind, and filled differently.
+        assert mark["height"] >= min(m["height"] for m in alike) - 0.5, mark
+        assert all(mark["fill"] != m["fill"] for m in held), mark

@@ -1,4 +1,10 @@
-"""The actors map, an SVG drawn at build time: actors in bands by kind, links as labelled arrows."""
+"""The actors map, drawn at build time two ways: an SVG of actors in bands by kind with links as
+labelled arrows, for wide screens and paper; and a compact list of the same actors and links for
+narrow screens. The page shows the one that fits.
+
+An arrow never runs through words: it is broken where its own label sits on it, and wherever it
+would cross any other text.
+"""
 
 from __future__ import annotations
 
@@ -9,18 +15,22 @@ from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from generator.data import ACTOR_KINDS, RELATION_WORDS, Actor
-from generator.graphics.svg import Box, attr, esc, num, text_width, wrap
+from generator.graphics.svg import CLEARANCE, Box, attr, clear_spans, esc, num, text_width, wrap
 
-WIDTH = 760.0
+# Drawn at this width or wider (never shrunk), its labels are at least SMALL CSS pixels.
+WIDTH = 640.0
 MARGIN = 12.0
 FONT = 12.0
-SMALL = 10.5
-NODE_W = 132.0
-NODE_H = 38.0
-H_GAP = 18.0
-BAND_LABEL = 18.0  # room above a band for its heading
-ROW_GAP = 96.0  # room between bands for the arrows and their labels
-PER_ROW = int((WIDTH - 2 * MARGIN + H_GAP) // (NODE_W + H_GAP))
+SMALL = 12.0
+NODE_W = 120.0
+NODE_H = 40.0
+H_GAP = 10.0
+ROW_GAP = 96.0  # room between rows for the arrows and their labels
+PASS = 8.0  # the least room an arrow leaves between itself and a box it passes
+# Each band's heading sits at the left of its first row, in a column as wide as the longest.
+HEAD_W = max(text_width(heading, SMALL) for heading in ACTOR_KINDS.values()) + 8
+AREA = (MARGIN + HEAD_W, WIDTH - MARGIN)  # where the boxes go
+PER_ROW = int((AREA[1] - AREA[0] + H_GAP) // (NODE_W + H_GAP))
 ID = "briefing-actors-map"
 KEY = (
     "Arrows point from an actor to the one it acts on. Rounded boxes are people. "
@@ -28,7 +38,7 @@ KEY = (
 )
 T = TypeVar("T")
 # Where along an arrow its label may sit, tried in this order, until one is free.
-_ALONG = (0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74, 0.18, 0.82)
+_ALONG = (0.5, 0.44, 0.56, 0.38, 0.62, 0.32, 0.68, 0.26, 0.74, 0.2, 0.8, 0.14, 0.86)
 
 
 @dataclass(frozen=True)
@@ -47,9 +57,19 @@ class Edge:
     source: Node
     target: Node
     relation: str
-    path: str
+    path: str  # broken wherever it would cross a text
     label: Box | None  # None when no free place was found; its tooltip and the lists say it
-    trace: list[tuple[float, float]]  # points along the path
+    trace: list[tuple[float, float]]  # points along the whole, unbroken path
+
+
+@dataclass(frozen=True)
+class Trace:
+    """A point along an arrow, filed to keep labels off it: whose it is, and if near an end."""
+
+    edge: int
+    relation: str
+    point: Point
+    end: bool
 
 
 @dataclass(frozen=True)
@@ -60,7 +80,8 @@ class Layout:
     edges: list[Edge]
     bands: list[tuple[str, Box]]  # a kind's heading and its box
     height: float
-    texts: list[Box]  # every text's box: headings, names, arrow labels
+    texts: list[Box]  # every text's box: headings, names, arrow labels, the key
+    key: list[tuple[str, Box]]  # the key's lines
 
 
 def band_order(actors: Sequence[Actor]) -> list[str]:
@@ -80,22 +101,50 @@ def band_order(actors: Sequence[Actor]) -> list[str]:
     return list(best)
 
 
-def _rows(actors: Sequence[Actor]) -> list[tuple[str, list[Actor]]]:
-    """Bands of at most PER_ROW actors, each ordered so that arrows are as short as they can be."""
+# Ways to share a band's actors among its rows, tried in turn when a band needs several rows.
+ARRANGEMENTS = ("leaning", "leaning-reversed", "linked-last", "linked-first")
+
+
+def _rows(actors: Sequence[Actor], arrangement: str = "leaning") -> list[tuple[str, list[Actor]]]:
+    """Bands of at most PER_ROW actors, rows of a band as even as can be, each ordered so that
+    arrows are as short as they can be. `arrangement` says which actors of a band of several
+    rows go in its top row: those linked upwards ("leaning"), those linked downwards, the least
+    linked ("linked-last") or the most linked."""
     rows: list[tuple[str, list[Actor]]] = []
-    for kind in band_order(actors):
-        members = [a for a in actors if a.kind == kind]
-        for start in range(0, len(members), PER_ROW):
-            rows.append((kind, members[start : start + PER_ROW]))
+    order = band_order(actors)
+    band = {a.id: order.index(a.kind) for a in actors}
+    ends = [(a.id, link.to) for a in actors for link in a.links if link.to in band]
+
+    def others(actor: Actor) -> list[str]:
+        return [b for a, b in ends if a == actor.id] + [a for a, b in ends if b == actor.id]
+
+    def leaning(actor: Actor) -> int:
+        """How many more of an actor's links go to bands below than above."""
+        return sum(
+            (band[other] > band[actor.id]) - (band[other] < band[actor.id])
+            for other in others(actor)
+        )
+
+    keys = {
+        "leaning": leaning,
+        "leaning-reversed": lambda actor: -leaning(actor),
+        "linked-last": lambda actor: len(others(actor)),
+        "linked-first": lambda actor: -len(others(actor)),
+    }
+    for kind in order:
+        members = sorted((a for a in actors if a.kind == kind), key=keys[arrangement])
+        size = math.ceil(len(members) / math.ceil(len(members) / PER_ROW))
+        for start in range(0, len(members), size):
+            rows.append((kind, members[start : start + size]))
     ids = {a.id for a in actors}
     pairs = [(a.id, link.to) for a in actors for link in a.links if link.to in ids]
 
     def centres(row: Sequence[Actor]) -> dict[str, float]:
-        left = (WIDTH - len(row) * NODE_W - (len(row) - 1) * H_GAP) / 2
+        left = _row_left(len(row))
         return {a.id: left + i * (NODE_W + H_GAP) + NODE_W / 2 for i, a in enumerate(row)}
 
     # A few passes of trying every order of one band while the others stay put; PER_ROW is
-    # small (5), so a band has at most 120 orders. min() keeps the first of equals: deterministic.
+    # small (4), so a band has at most 24 orders. min() keeps the first of equals: deterministic.
     for _ in range(3):
         for index, (kind, row) in enumerate(rows):
             fixed: dict[str, float] = {}
@@ -125,13 +174,14 @@ def _rows(actors: Sequence[Actor]) -> list[tuple[str, list[Actor]]]:
     return rows
 
 
-def _segment(p0: tuple[float, float], p3: tuple[float, float]) -> list[tuple[float, float]]:
+Point = tuple[float, float]
+Cubic = tuple[Point, Point, Point, Point]
+
+
+def _segment(p0: Point, p3: Point) -> Cubic:
     """A cubic Bézier leaving and arriving vertically: its four control points."""
     middle = (p0[1] + p3[1]) / 2
-    return [p0, (p0[0], middle), (p3[0], middle), p3]
-
-
-Point = tuple[float, float]
+    return (p0, (p0[0], middle), (p3[0], middle), p3)
 
 
 def _bezier(p0: Point, p1: Point, p2: Point, p3: Point, t: float) -> Point:
@@ -141,65 +191,185 @@ def _bezier(p0: Point, p1: Point, p2: Point, p3: Point, t: float) -> Point:
     return x, y
 
 
+def _row_left(count: int) -> float:
+    """Where a row of `count` boxes starts: centred in the boxes' area, on a whole unit."""
+    return float(round(AREA[0] + (AREA[1] - AREA[0] - count * NODE_W - (count - 1) * H_GAP) / 2))
+
+
+def _through(row: Sequence[Box], straight: float) -> float:
+    """Where an arrow passes a row it does not stop at: in the free stretch between the row's
+    boxes (and its band's heading) nearest the straight line, as near that line as it can."""
+    edges = sorted((box.left - PASS, box.right + PASS) for box in row)
+    free = clear_spans(MARGIN / 2, WIDTH - MARGIN / 2, edges)
+    if not free:
+        return straight
+    return min(
+        (min(max(straight, low), high) for low, high in free),
+        key=lambda x: (abs(x - straight), x),
+    )
+
+
 def _route(
     a: Box, b: Box, ax: float, bx: float, rows: list[list[Box]]
-) -> tuple[str, list[Point], list[Point]]:
-    """An arrow's path from box a (leaving at ax) to box b (arriving at bx), points along it
-    (middle first) for its label, and a dense trace of it to keep other labels off it."""
-    if abs(a.top - b.top) < 1:  # same band: an arc dipping under the row
+) -> tuple[list[Cubic], list[Point], list[Point]]:
+    """An arrow's path from box a (leaving at ax) to box b (arriving at bx) as cubic segments,
+    points along it (middle first) for its label, and a dense trace of it to keep other labels
+    off it. `rows` holds each row's boxes, the band's heading first if it has one."""
+    segments: list[Cubic]
+    if abs(a.top - b.top) < 1:  # same row: an arc dipping under it
         y = a.bottom
         dip = y + 34 + min(abs(bx - ax), 300) * 0.08
-        segments = [[(ax, y), (ax, dip), (bx, dip), (bx, y + 3)]]
+        segments = [((ax, y), (ax, dip), (bx, dip), (bx, y + 3))]
     else:
         down = a.top < b.top
         start = (ax, a.bottom if down else a.top)
         end = (bx, b.top - 3 if down else b.bottom + 3)
-        # Through the rows in between, pass in the gap between boxes nearest the straight line.
-        between = [r for r in rows if min(a.top, b.top) < r[0].top < max(a.top, b.top)]
+        between = [r for r in rows if min(a.top, b.top) < r[-1].top < max(a.top, b.top)]
         points = [start]
-        for row in sorted(between, key=lambda r: r[0].top, reverse=not down):
-            y = (row[0].top + row[0].bottom) / 2
+        for row in sorted(between, key=lambda r: r[-1].top, reverse=not down):
+            y = row[-1].top + NODE_H / 2
             share = (y - start[1]) / (end[1] - start[1])
-            straight = start[0] + share * (end[0] - start[0])
-            gaps = [row[0].left - H_GAP / 2] + [box.right + H_GAP / 2 for box in row]
-            gaps = [min(max(g, MARGIN / 2), WIDTH - MARGIN / 2) for g in gaps]
-            points.append((min(gaps, key=lambda g: (abs(g - straight), g)), y))
+            points.append((_through(row, start[0] + share * (end[0] - start[0])), y))
         points.append(end)
         segments = [_segment(p, q) for p, q in itertools.pairwise(points)]
-    path = f"M{num(segments[0][0][0])},{num(segments[0][0][1])}"
     along: list[tuple[float, Point]] = []
     trace: list[Point] = []
     for index, (p0, p1, p2, p3) in enumerate(segments):
-        path += f" C{num(p1[0])},{num(p1[1])} {num(p2[0])},{num(p2[1])} {num(p3[0])},{num(p3[1])}"
         for t in _ALONG:
             along.append((abs((index + t) / len(segments) - 0.5), _bezier(p0, p1, p2, p3, t)))
         trace += [_bezier(p0, p1, p2, p3, step / 40) for step in range(41)]
     along.sort(key=lambda item: item[0])
-    return path, [point for _, point in along], trace
+    return segments, [point for _, point in along], trace
+
+
+def _split(curve: Cubic, t: float) -> tuple[Cubic, Cubic]:
+    """A cubic cut in two at t (de Casteljau): the same curve, as two."""
+    p0, p1, p2, p3 = curve
+
+    def mix(a: Point, b: Point) -> Point:
+        return a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t
+
+    q0, q1, q2 = mix(p0, p1), mix(p1, p2), mix(p2, p3)
+    r0, r1 = mix(q0, q1), mix(q1, q2)
+    s0 = mix(r0, r1)
+    return (p0, q0, r0, s0), (s0, r1, q2, p3)
+
+
+def _piece(curve: Cubic, t0: float, t1: float) -> Cubic:
+    """The part of a cubic from t0 to t1."""
+    tail = _split(curve, t0)[1] if t0 > 0 else curve
+    return _split(tail, (t1 - t0) / (1 - t0))[0] if t1 < 1 else tail
+
+
+def _inside(point: Point, boxes: Sequence[Box]) -> bool:
+    return any(box.contains(point) for box in boxes)
+
+
+def _visible(curve: Cubic, boxes: Sequence[Box]) -> list[tuple[float, float]]:
+    """The stretches of t in [0, 1] where the curve is outside every box, found to a hair's
+    width: sampled, then each crossing of a box's edge narrowed down by bisection."""
+    steps = 64
+    samples = [step / steps for step in range(steps + 1)]
+    inside = [_inside(_bezier(*curve, t), boxes) for t in samples]
+    edges: list[float] = []
+    for (t0, in0), (t1, in1) in itertools.pairwise(zip(samples, inside, strict=True)):
+        if in0 == in1:
+            continue
+        low, high = t0, t1
+        for _ in range(20):
+            middle = (low + high) / 2
+            if _inside(_bezier(*curve, middle), boxes) == in0:
+                low = middle
+            else:
+                high = middle
+        # Cut on the outside of the edge: the visible part never reaches into the box.
+        edges.append(low if not in0 else high)
+    stretches: list[tuple[float, float]] = []
+    start = None if inside[0] else 0.0
+    for t in edges:
+        if start is None:
+            start = t
+        else:
+            stretches.append((start, t))
+            start = None
+    if start is not None:
+        stretches.append((start, 1.0))
+    return [(a, b) for a, b in stretches if b - a > 1e-3]
+
+
+def _path(segments: Sequence[Cubic], texts: Sequence[Box]) -> str:
+    """Path data for an arrow, broken wherever it would cross a text (its own label included)."""
+    boxes = [box.grown(CLEARANCE) for box in texts]
+    out: list[str] = []
+    last: Point | None = None
+    for curve in segments:
+        near = [box for box in boxes if _near(curve, box)]
+        for t0, t1 in _visible(curve, near) if near else [(0.0, 1.0)]:
+            p0, p1, p2, p3 = _piece(curve, t0, t1)
+            if last is None or abs(last[0] - p0[0]) > 0.05 or abs(last[1] - p0[1]) > 0.05:
+                out.append(f"M{num(p0[0])},{num(p0[1])}")
+            out.append(
+                f"C{num(p1[0])},{num(p1[1])} {num(p2[0])},{num(p2[1])} {num(p3[0])},{num(p3[1])}"
+            )
+            last = p3
+    return " ".join(out)
+
+
+def _near(curve: Cubic, box: Box) -> bool:
+    """Whether a box can touch the curve: it meets the hull of the control points."""
+    xs, ys = [p[0] for p in curve], [p[1] for p in curve]
+    return box.overlaps(Box(min(xs) - 1, min(ys) - 1, max(xs) + 1, max(ys) + 1))
 
 
 def layout(actors: Sequence[Actor]) -> Layout:
-    """Bands top to bottom, actors centred in each, arrow labels where they touch nothing."""
+    """The actors map laid out: where a band needs several rows, each way of sharing its actors
+    among them is tried, and the one whose labels the fewest other arrows cross is kept."""
+    kinds = [a.kind for a in actors]
+    if all(kinds.count(kind) <= PER_ROW for kind in set(kinds)):
+        return _layout(actors, ARRANGEMENTS[0])
+    # min() keeps the first of equals: the same data always gives the same drawing.
+    return min((_layout(actors, way) for way in ARRANGEMENTS), key=_crowding)
+
+
+def _crowding(plan: Layout) -> tuple[int, int, float]:
+    """How often a label is crossed by an arrow of another relation, then by any other arrow,
+    then the height: less is clearer."""
+    other = same = 0
+    for edge in plan.edges:
+        if edge.label is None:
+            continue
+        clear = edge.label.grown(CLEARANCE)
+        for line in plan.edges:
+            if line is not edge and any(clear.contains(point) for point in line.trace):
+                other += line.relation != edge.relation
+                same += line.relation == edge.relation
+    return other, same, plan.height
+
+
+def _layout(actors: Sequence[Actor], arrangement: str) -> Layout:
+    """Bands top to bottom, actors centred in each, headings and arrow labels where they touch
+    nothing, arrows broken where they would cross a text."""
     nodes: dict[str, Node] = {}
     bands: list[tuple[str, Box]] = []
     y = 0.0
     previous_kind = None
     rows: list[list[Box]] = []
-    for kind, row in _rows(actors):
+    for kind, row in _rows(actors, arrangement):
+        obstacles = []
         if kind != previous_kind:
             heading = ACTOR_KINDS[kind]
-            bands.append((heading, Box(MARGIN, y, MARGIN + text_width(heading, SMALL), y + 13)))
-            y += BAND_LABEL
+            top = y + (NODE_H - SMALL * 1.2) / 2
+            box = Box(MARGIN, top, MARGIN + text_width(heading, SMALL), top + SMALL * 1.2)
+            bands.append((heading, box))
+            obstacles.append(box)
             previous_kind = kind
-        row_width = len(row) * NODE_W + (len(row) - 1) * H_GAP
-        x = (WIDTH - row_width) / 2
+        x = _row_left(len(row))
         for actor in row:
             lines = wrap(actor.name, FONT, NODE_W - 12, 2)
             nodes[actor.id] = Node(actor, Box(x, y, x + NODE_W, y + NODE_H), lines)
             x += NODE_W + H_GAP
-        rows.append([nodes[actor.id].box for actor in row])
+        rows.append(obstacles + [nodes[actor.id].box for actor in row])
         y += NODE_H + ROW_GAP
-    height = y - ROW_GAP + 44 + 30  # room for an arc under the last band, and the legend
 
     links = [
         (nodes[actor.id], nodes[link.to], link.relation)
@@ -212,55 +382,96 @@ def layout(actors: Sequence[Actor]) -> Layout:
         _route(source.box, target.box, ports[(index, 0)], ports[(index, 1)], rows)
         for index, (source, target, _) in enumerate(links)
     ]
+    traces = _Grid[Trace]()
+    for index, ((_, _, relation), (_, _, trace)) in enumerate(zip(links, routes, strict=True)):
+        for step, point in enumerate(trace):
+            end = step < 4 or step >= len(trace) - 5
+            traces.add_point(point, Trace(index, relation, point, end))
     taken = _Grid[Box]()
     for box in [node.box.grown(2) for node in nodes.values()] + [box for _, box in bands]:
         taken.add_box(box, box)
-    traces = _Grid[tuple[str, Point]]()
-    for (_, _, relation), (_, _, trace) in zip(links, routes, strict=True):
-        for point in trace:
-            traces.add_point(point, (relation, point))
-    edges = []
-    for (source, target, relation), (path, points, trace) in zip(links, routes, strict=True):
-        width = text_width(RELATION_WORDS[relation], SMALL) + 6
-        # On the arrow first; then just above or below it, still touching it.
-        boxes = [
-            Box(x - width / 2, y - 8 + shift, x + width / 2, y + 8 + shift)
-            for shift in (0, -7, 7)
-            for x, y in points
-        ]
-        label = _place(boxes, relation, taken, traces)
+    candidates = [
+        _candidates(relation, points)
+        for (_, _, relation), (_, points, _) in zip(links, routes, strict=True)
+    ]
+    # The arrows with the fewest clear places for their words choose first.
+    free = [
+        sum(1 for box in boxes if _crossings(box, index, traces) == [])
+        for index, boxes in enumerate(candidates)
+    ]
+    labels: list[Box | None] = [None] * len(links)
+    for index in sorted(range(len(links)), key=lambda i: (free[i], i)):
+        label = _place(candidates[index], index, links[index][2], taken, traces)
         if label is not None:
             taken.add_box(label, label)
-        edges.append(Edge(source, target, relation, path, label, trace))
-    texts = [box for _, box in bands] + [edge.label for edge in edges if edge.label]
+        labels[index] = label
+    lowest = max([y - ROW_GAP] + [p[1] for _, _, trace in routes for p in trace])
+    key = []
+    key_top = lowest + 12
+    for line in wrap(KEY, SMALL, WIDTH - 2 * MARGIN, 3):
+        key.append((line, Box(MARGIN, key_top, MARGIN + text_width(line, SMALL), key_top + 14.4)))
+        key_top += SMALL * 1.2 + 2
+    texts = [box for _, box in bands] + [label for label in labels if label]
     texts += [_name_box(node) for node in nodes.values()]
-    key_top = height - 8 - SMALL
-    texts.append(Box(MARGIN, key_top, MARGIN + text_width(KEY, SMALL), key_top + SMALL * 1.2))
-    return Layout(nodes, edges, bands, height, texts)
+    texts += [box for _, box in key]
+    edges = [
+        Edge(source, target, relation, _path(segments, texts), label, trace)
+        for (source, target, relation), (segments, _, trace), label in zip(
+            links, routes, labels, strict=True
+        )
+    ]
+    return Layout(nodes, edges, bands, key_top + 4, texts, key)
+
+
+def _candidates(relation: str, points: Sequence[Point]) -> list[Box]:
+    """Places for an arrow's words, best first: on the arrow, nearest its middle; then just
+    above or below it, or beside it, still touching it."""
+    width = text_width(RELATION_WORDS[relation], SMALL) + 6
+    side = width / 2 + 4
+    shifts = [(0.0, 0.0), (0.0, -7.0), (0.0, 7.0), (0.0, -14.0), (0.0, 14.0)]
+    shifts += [(dx, dy) for dx in (-side, side) for dy in (0.0, -8.0, 8.0)]
+    return [
+        Box(x + dx - width / 2, y + dy - 8, x + dx + width / 2, y + dy + 8)
+        for dx, dy in shifts
+        for x, y in points
+        if x + dx - width / 2 >= MARGIN and x + dx + width / 2 <= WIDTH - MARGIN
+    ]
+
+
+def _crossings(box: Box, index: int, traces: _Grid[Trace]) -> list[Trace]:
+    """The points of other arrows that run through a box (with clear space around it)."""
+    clear = box.grown(CLEARANCE)
+    return [t for t in traces.near(clear) if t.edge != index and clear.contains(t.point)]
 
 
 def _place(
-    boxes: Sequence[Box], relation: str, taken: _Grid[Box], traces: _Grid[tuple[str, Point]]
+    boxes: Sequence[Box],
+    index: int,
+    relation: str,
+    taken: _Grid[Box],
+    traces: _Grid[Trace],
 ) -> Box | None:
-    """The first of the boxes inside the margins that touches nothing taken and that no arrow of
-    another relation runs through; failing that, the first that touches nothing taken."""
-    fallback = None
+    """Of the boxes inside the margins that touch nothing taken and cover no arrow's end, the
+    first that no other arrow runs through; failing that, the one fewest run through (arrows of
+    the same relation count less: the words describe them right)."""
+    best: Box | None = None
+    best_cost = math.inf
     for box in boxes:
-        if box.left < MARGIN or box.right > WIDTH - MARGIN:
-            continue
         if any(box.overlaps(other) for other in taken.near(box)):
             continue
-        # An arrow of the same relation crossing the words is described right by them, so only
-        # other relations' arrows count: the words then plainly belong to their own arrow.
-        left, top, right, bottom = box.left, box.top, box.right, box.bottom
-        if not any(
-            left < x < right and top < y < bottom and other != relation
-            for other, (x, y) in traces.near(box)
-        ):
+        crossing = _crossings(box, index, traces)
+        # An arrow broken where a label sits still reads across it; one broken at its end would
+        # lose its head, and with it which way it points.
+        if any(t.end for t in crossing):
+            continue
+        cost = sum(
+            1 if t.relation == relation else 2 for t in {t.edge: t for t in crossing}.values()
+        )
+        if cost == 0:
             return box
-        if fallback is None:
-            fallback = box
-    return fallback
+        if cost < best_cost:
+            best, best_cost = box, cost
+    return best
 
 
 class _Grid(Generic[T]):
@@ -373,11 +584,6 @@ def render(plan: Layout, link: str) -> str:
             continue
         box = edge.label
         out.append(
-            f'<rect class="bg-plate" x="{num(box.left)}" y="{num(box.top + 1)}" '
-            f'width="{num(box.right - box.left)}" height="{num(box.bottom - box.top - 2)}" '
-            'rx="3" fill="#fff"/>'
-        )
-        out.append(
             f'<text class="bg-edge-label" x="{num((box.left + box.right) / 2)}" '
             f'y="{num(box.bottom - 4.5)}" font-size="{num(SMALL)}" text-anchor="middle">'
             f"{esc(RELATION_WORDS[edge.relation])}</text>"
@@ -402,9 +608,45 @@ def render(plan: Layout, link: str) -> str:
             dy = FONT if index == 0 else FONT * 1.2
             out.append(f'<tspan x="{num(middle)}" dy="{num(dy)}">{esc(line)}</tspan>')
         out.append("</text></a>")
-    out.append(
-        f'<text class="bg-muted" x="{num(MARGIN)}" y="{num(plan.height - 8)}" '
-        f'font-size="{num(SMALL)}">{esc(KEY)}</text>'
-    )
+    for line, box in plan.key:
+        out.append(
+            f'<text class="bg-muted" x="{num(box.left)}" y="{num(box.top + SMALL)}" '
+            f'font-size="{num(SMALL)}">{esc(line)}</text>'
+        )
     out.append("</svg>")
+    return "\n".join(out)
+
+
+def render_narrow(plan: Layout, link: str) -> str:
+    """The same actors and links for a narrow screen: a compact list by kind, each actor with
+    the links it starts, in words. Plain HTML, so names and relations wrap."""
+    out = ['<div class="ba">']
+    by_band: dict[str, list[Node]] = {}
+    for node in plan.nodes.values():
+        by_band.setdefault(ACTOR_KINDS[node.actor.kind], []).append(node)
+    for heading, _ in plan.bands:
+        out.append(f'<p class="ba-kind">{esc(heading)}</p>')
+        out.append('<ul class="ba-list">')
+        for node in by_band[heading]:
+            actor = node.actor
+            href = attr(link.replace("{id}", actor.id))
+            out.append(
+                f'<li class="ba-actor ba-actor--{esc(actor.kind)}">'
+                f'<a class="ba-name" href={href}>{esc(actor.name)}</a>'
+            )
+            starts = [edge for edge in plan.edges if edge.source is node]
+            if starts:
+                out.append('<ul class="ba-links">')
+                for edge in starts:
+                    target = edge.target.actor
+                    out.append(
+                        '<li><span class="ba-arrow" aria-hidden="true">&#8594;</span> '
+                        f"{esc(RELATION_WORDS[edge.relation])} "
+                        f"<a href={attr(link.replace('{id}', target.id))}>{esc(target.name)}</a>"
+                        "</li>"
+                    )
+                out.append("</ul>")
+            out.append("</li>")
+        out.append("</ul>")
+    out.append("</div>")
     return "\n".join(out)

@@ -49,11 +49,13 @@ def figures(views: Views) -> dict[str, Markup]:
     if views.timeline:
         timeline = timeline_graphic.layout(views.timeline, as_of)
         for name, (link, caption) in TIMELINES.items():
-            svg = timeline_graphic.render(timeline, link)
-            found[name] = Markup(figure("timeline", svg, caption))
+            wide = timeline_graphic.render(timeline, link)
+            narrow = timeline_graphic.render_narrow(timeline, link)
+            found[name] = Markup(figure("timeline", wide, narrow, caption))
     if views.files.actors:
         actors = actors_map.layout(views.files.actors)
         for name, (link, caption) in ACTOR_MAPS.items():
-            svg = actors_map.render(actors, link)
-            found[name] = Markup(figure("actors", svg, caption))
+            wide = actors_map.render(actors, link)
+            narrow = actors_map.render_narrow(actors, link)
+            found[name] = Markup(figure("actors", wide, narrow, caption))
     return found

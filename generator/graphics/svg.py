@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import textwrap
+from collections.abc import Iterable
 from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
@@ -76,15 +77,53 @@ class Box:
         return Box(self.left - by, self.top - by, self.right + by, self.bottom + by)
 
 
-def figure(name: str, svg: str, caption: str) -> str:
-    """The graphic and its caption as one raw HTML block: no blank line, no indentation."""
+# Clear space kept between a line and any text it would otherwise run through.
+CLEARANCE = 3.0
+
+
+def clear_spans(
+    start: float, end: float, blocked: Iterable[tuple[float, float]]
+) -> list[tuple[float, float]]:
+    """The parts of [start, end] that no blocked interval covers, in order."""
+    spans = [(start, end)]
+    for low, high in sorted(blocked):
+        spans = [
+            piece
+            for a, b in spans
+            for piece in ((a, min(b, low)), (max(a, high), b))
+            if piece[1] - piece[0] > 0.5
+        ]
+    return spans
+
+
+def vertical_rule(x: float, top: float, bottom: float, texts: Iterable[Box]) -> str:
+    """Path data for a vertical line from top to bottom, broken wherever it would cross a text:
+    a line never runs through words."""
+    blocked = [
+        (box.top - CLEARANCE, box.bottom + CLEARANCE)
+        for box in texts
+        if box.left - CLEARANCE < x < box.right + CLEARANCE
+    ]
+    return " ".join(f"M{num(x)},{num(a)} V{num(b)}" for a, b in clear_spans(top, bottom, blocked))
+
+
+def figure(name: str, wide: str, narrow: str, caption: str) -> str:
+    """A graphic drawn two ways and its caption, as one raw HTML block (no blank line, no
+    indentation): the page's styles show the wide drawing where it fits, the narrow one
+    elsewhere."""
+
     # Markdown ends a raw HTML block at a blank line and reads indented lines as code.
-    lines = [line.strip() for line in svg.splitlines() if line.strip()]
+    def lines(markup: str) -> list[str]:
+        return [line.strip() for line in markup.splitlines() if line.strip()]
+
     return "\n".join(
         [
             f'<figure class="briefing-figure briefing-figure--{name}">',
-            '<div class="briefing-figure__scroll">',
-            *lines,
+            '<div class="briefing-figure__wide">',
+            *lines(wide),
+            "</div>",
+            '<div class="briefing-figure__narrow">',
+            *lines(narrow),
             "</div>",
             f"<figcaption>{caption}</figcaption>",
             "</figure>",

@@ -1,4 +1,9 @@
-"""The timeline as an SVG drawn at build time: each event at its real precision, in lanes."""
+"""The timeline, drawn at build time two ways: an SVG across time for wide screens and paper, and
+a vertical list of the same events for narrow screens. The page shows the one that fits.
+
+Lines never run through words: grid and as-of lines are broken wherever a text sits. Events still
+to come are drawn with the same weight as past ones and told apart by pattern, not faintness.
+"""
 
 from __future__ import annotations
 
@@ -8,19 +13,23 @@ import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from generator.data import Event, PartialDate
-from generator.graphics.svg import Box, attr, esc, num, text_width, wrap
+from generator.data import MONTHS, Event, PartialDate
+from generator.graphics.svg import Box, attr, esc, num, text_width, vertical_rule, wrap
 
-WIDTH = 760.0
+# Drawn at this width or wider (never shrunk), its labels are at least FONT CSS pixels.
+WIDTH = 640.0
 MARGIN = 12.0
-FONT = 12.0
-SMALL = 11.0
+FONT = 13.0
+SMALL = 12.0
 LINE = FONT * 1.25
-LABEL_WIDTH = 300.0  # a label wraps to two lines of at most this width
+LABEL_WIDTH = 240.0  # a label wraps to at most LABEL_LINES lines of at most this width
+LABEL_LINES = 3
 GAP = 14.0  # clear space between two labels side by side
-MARK = 10.0  # height of a bar, diameter of a dot
-RING = 7.0  # diameter of the ring for another date some sources give
-AXIS_TOP = 40.0  # below the as-of label and the month names
+MARK = 12.0  # height of a bar, diameter of a dot
+RING = 8.0  # diameter of the ring for another date some sources give
+MONTH_TOP = 20.0  # the month names' row, under the as-of label
+AXIS_TOP = 44.0  # below the as-of label and the month names
+STROKE = 2.0  # every mark's outline: as heavy for what is to come as for what happened
 ID = "briefing-timeline"
 
 # Status -> the look of its mark; the legend words say the same, so colour is never the only cue.
@@ -33,12 +42,12 @@ STYLE = {
     "cancelled": "off",
 }
 LEGEND = {
-    "held": "Happened (held)",
+    "held": "Happened",
     "scheduled": "Scheduled",
     "expected": "Expected or tentative",
     "off": "Postponed or cancelled",
 }
-_DASH = {"expected": "4 3", "off": "1.5 2.5"}
+SAMPLE = 18.0  # the width of a legend's sample mark
 _ABBR = [calendar.month_abbr[m] for m in range(1, 13)]
 
 
@@ -52,6 +61,7 @@ class Placed:
     label: Box
     lines: list[str]
     others: list[Box]  # other dates some sources give, drawn as rings beside the mark
+    flush_right: bool = False  # set against the as-of line: the words end at its box's right
 
 
 @dataclass(frozen=True)
@@ -68,6 +78,15 @@ class Axis:
 
 
 @dataclass(frozen=True)
+class LegendItem:
+    """One entry of the legend: the box of its words, the mark drawn before them, the words."""
+
+    box: Box
+    style: str | None
+    words: str
+
+
+@dataclass(frozen=True)
 class Layout:
     """Where everything goes; computed once, then both drawn and tested."""
 
@@ -77,9 +96,10 @@ class Layout:
     lane_tops: list[float]
     ticks: list[tuple[float, str]]
     as_of_x: float
-    legend_top: float
+    legend: list[LegendItem]
     texts: list[Box]  # every text's box: labels, month names, the as-of label, the legend
     as_of: PartialDate
+    bottom: float  # where the grid, the as-of line and the future's shading end
 
     def x(self, day: dt.date) -> float:
         """The left edge of a day on the axis."""
@@ -93,7 +113,7 @@ def short_date(date: PartialDate, with_year: bool) -> str:
 
 def label_text(event: Event, with_year: bool) -> str:
     """What an event's label says: its date, its status unless held, its title."""
-    status = "" if event.status == "held" else f"{event.status.capitalize()}: "
+    status = "" if event.status == "held" else f"{event.status}: "
     others = "".join(f" (or {short_date(r.date, with_year)})" for r in event.other_dates)
     return f"{short_date(event.date, with_year)}{others}, {status}{event.title}"
 
@@ -109,10 +129,13 @@ def layout(events: Sequence[Event], as_of: PartialDate) -> Layout:
     axis = Axis(first, last)
     with_year = first.year != last.year
     day_width = (WIDTH - 2 * MARGIN) / ((last - first).days + 1)
+    as_of_x = axis.x(as_of.end) + day_width
 
     lane_right: list[float] = []
     lane_lines: list[int] = []
-    pending: list[tuple[Event, int, float, float, float, list[str], list[tuple[float, float]]]] = []
+    pending: list[
+        tuple[Event, int, float, float, float, list[str], list[tuple[float, float]], bool]
+    ] = []
 
     def extent(date: PartialDate, size: float) -> tuple[float, float]:
         left = axis.x(date.start)
@@ -125,9 +148,19 @@ def layout(events: Sequence[Event], as_of: PartialDate) -> Layout:
     for event in events:
         left, right = extent(event.date, MARK)
         others = [extent(report.date, RING) for report in event.other_dates]
-        lines = wrap(label_text(event, with_year), FONT, LABEL_WIDTH, 2)
+        lines = wrap(label_text(event, with_year), FONT, LABEL_WIDTH, LABEL_LINES)
         width = max(text_width(line, FONT) for line in lines)
         label_left = min(max(left, MARGIN), WIDTH - MARGIN - width)
+        # A label the as-of line would cross, under a mark close to the line, moves to the side
+        # of the line the mark is on, where it fits: the line then runs beside the words.
+        middle = (left + right) / 2
+        flush_right = False
+        if label_left < as_of_x < label_left + width and abs(middle - as_of_x) < 2 * MARK:
+            after, before = as_of_x + 4, as_of_x - 4 - width
+            if middle >= as_of_x and after + width <= WIDTH - MARGIN:
+                label_left = after
+            elif middle < as_of_x and before >= MARGIN:
+                label_left, flush_right = before, True
         span = (
             min(left, label_left, *(o[0] for o in others)),
             max(right, label_left + width, *(o[1] for o in others)),
@@ -138,7 +171,7 @@ def layout(events: Sequence[Event], as_of: PartialDate) -> Layout:
             lane_lines.append(len(lines))
         lane_right[lane] = max(lane_right[lane], span[1])
         lane_lines[lane] = max(lane_lines[lane], len(lines))
-        pending.append((event, lane, left, right, label_left, lines, others))
+        pending.append((event, lane, left, right, label_left, lines, others, flush_right))
 
     lane_tops = []
     top = AXIS_TOP + 10
@@ -146,7 +179,7 @@ def layout(events: Sequence[Event], as_of: PartialDate) -> Layout:
         lane_tops.append(top)
         top += MARK + 6 + count * LINE + 8
     placed = []
-    for event, lane, left, right, label_left, lines, others in pending:
+    for event, lane, left, right, label_left, lines, others, flush_right in pending:
         mark_top = lane_tops[lane]
         text_top = mark_top + MARK + 4
         width = max(text_width(line, FONT) for line in lines)
@@ -161,21 +194,22 @@ def layout(events: Sequence[Event], as_of: PartialDate) -> Layout:
                     Box(a, mark_top + (MARK - RING) / 2, b, mark_top + (MARK + RING) / 2)
                     for a, b in others
                 ],
+                flush_right=flush_right,
             )
         )
 
     ticks = _ticks(axis, with_year)
-    as_of_x = axis.x(as_of.end) + day_width
-    legend_top = top + 8
+    bottom = top
+    legend = _legend_items(bottom + 10, _styles(events), _disputed(events))
     texts = [p.label for p in placed]
     texts += [
-        Box(x + 3, 18, x + 3 + text_width(word, SMALL), 18 + SMALL * 1.2) for x, word in ticks
+        Box(x + 3, MONTH_TOP, x + 3 + text_width(word, SMALL), MONTH_TOP + SMALL * 1.2)
+        for x, word in ticks
     ]
     texts.append(_as_of_box(as_of_x, as_of))
-    texts += [box for box, _, _ in _legend_items(legend_top, _styles(events), _disputed(events))]
-    return Layout(
-        axis, legend_top + 36, placed, lane_tops, ticks, as_of_x, legend_top, texts, as_of
-    )
+    texts += [item.box for item in legend]
+    height = max(item.box.bottom for item in legend) + 6
+    return Layout(axis, height, placed, lane_tops, ticks, as_of_x, legend, texts, as_of, bottom)
 
 
 def _ticks(axis: Axis, with_year: bool) -> list[tuple[float, str]]:
@@ -226,42 +260,70 @@ def _disputed(events: Sequence[Event]) -> bool:
     return any(e.other_dates for e in events)
 
 
-def _legend_items(
-    top: float, styles: list[str], disputed: bool
-) -> list[tuple[Box, str | None, str]]:
-    """The legend's entries: (box of the words, the mark drawn before them if any, the words)."""
-    items: list[tuple[Box, str | None, str]] = []
-    x = MARGIN
+def _legend_items(top: float, styles: list[str], disputed: bool) -> list[LegendItem]:
+    """The legend: a sample mark before each status's words, flowing onto new rows as needed,
+    then what dots, bars and rings mean, wrapped to the drawing's width."""
+    items: list[LegendItem] = []
+    row = SMALL * 1.2 + 6
+    x, y = MARGIN, top
     for style in styles:
         words = LEGEND[style]
-        right = x + 22 + text_width(words, SMALL)
-        items.append((Box(x + 22, top, right, top + SMALL * 1.2), style, words))
+        right = x + SAMPLE + 6 + text_width(words, SMALL)
+        if right > WIDTH - MARGIN and x > MARGIN:
+            x, y = MARGIN, y + row
+            right = x + SAMPLE + 6 + text_width(words, SMALL)
+        box = Box(x + SAMPLE + 6, y, right, y + SMALL * 1.2)
+        items.append(LegendItem(box, style, words))
         x = right + 2 * GAP
     words = "Dot: a day. Bar: the span a month or part of a month covers."
     if disputed:
         words += " Ring: another date some sources give."
-    second = top + 16
-    items.append(
-        (Box(MARGIN, second, MARGIN + text_width(words, SMALL), second + SMALL * 1.2), None, words)
-    )
+    y += row
+    for line in wrap(words, SMALL, WIDTH - 2 * MARGIN, 3):
+        box = Box(MARGIN, y, MARGIN + text_width(line, SMALL), y + SMALL * 1.2)
+        items.append(LegendItem(box, None, line))
+        y += SMALL * 1.2 + 2
     return items
 
 
 def _mark(style: str, box: Box, dot: bool) -> str:
-    dash = f' stroke-dasharray="{_DASH[style]}"' if style in _DASH else ""
-    fill = "currentColor" if style == "held" else "none"
-    css = (
-        f'class="bg-mark bg-mark--{style}" fill="{fill}" stroke="currentColor" '
-        f'stroke-width="1.5"{dash}'
-    )
+    """An event's mark: filled if it happened, hatched if expected or tentative, a ring with a
+    solid core if scheduled, crossed out if postponed or cancelled; all with the same outline."""
+    css = f'class="bg-mark bg-mark--{style}" stroke="currentColor" stroke-width="{num(STROKE)}"'
+    fill = {"held": "currentColor", "expected": f"url(#{ID}-hatch)"}.get(style, "#fff")
+    inner = ""
     if dot:
         cx, cy = (box.left + box.right) / 2, (box.top + box.bottom) / 2
-        return f'<circle {css} cx="{num(cx)}" cy="{num(cy)}" r="{num(MARK / 2 - 0.75)}"/>'
-    width = max(box.right - box.left, 3)
-    return (
-        f'<rect {css} x="{num(box.left)}" y="{num(box.top + 1)}" width="{num(width)}" '
-        f'height="{num(MARK - 2)}" rx="2"/>'
+        radius = MARK / 2 - STROKE / 2
+        shape = f'<circle {css} fill="{fill}" cx="{num(cx)}" cy="{num(cy)}" r="{num(radius)}"/>'
+        if style == "scheduled":
+            inner = f'<circle class="bg-mark-core" cx="{num(cx)}" cy="{num(cy)}" r="2.5"/>'
+        elif style == "off":
+            d = radius * 0.7
+            inner = (
+                f'<path class="bg-mark-core" d="M{num(cx - d)},{num(cy - d)} L{num(cx + d)},'
+                f'{num(cy + d)} M{num(cx - d)},{num(cy + d)} L{num(cx + d)},{num(cy - d)}" '
+                'stroke="currentColor" stroke-width="1.5"/>'
+            )
+        return shape + inner
+    left, top = box.left + STROKE / 2, box.top + STROKE / 2
+    width = max(box.right - box.left - STROKE, 3)
+    height = MARK - STROKE
+    shape = (
+        f'<rect {css} fill="{fill}" x="{num(left)}" y="{num(top)}" width="{num(width)}" '
+        f'height="{num(height)}" rx="2"/>'
     )
+    if style == "scheduled":
+        inner = (
+            f'<rect class="bg-mark-core" x="{num(left + 3)}" y="{num(top + 3)}" '
+            f'width="{num(max(width - 6, 1))}" height="{num(height - 6)}"/>'
+        )
+    elif style == "off":
+        inner = (
+            f'<path class="bg-mark-core" d="M{num(left + 2)},{num(top + height - 2)} '
+            f'L{num(left + width - 2)},{num(top + 2)}" stroke="currentColor" stroke-width="1.5"/>'
+        )
+    return shape + inner
 
 
 def _other_date(mark: Box, other: Box, dot: bool) -> str:
@@ -276,13 +338,13 @@ def _other_date(mark: Box, other: Box, dot: bool) -> str:
     if dot:
         shape = (
             f'<circle class="bg-mark bg-other" cx="{num(x)}" cy="{num(y)}" '
-            f'r="{num(RING / 2 - 0.5)}" fill="none" stroke="currentColor" stroke-width="1.2"/>'
+            f'r="{num(RING / 2 - 0.75)}" fill="#fff" stroke="currentColor" stroke-width="1.5"/>'
         )
     else:
         shape = (
             f'<rect class="bg-mark bg-other" x="{num(other.left)}" y="{num(other.top)}" '
-            f'width="{num(other.right - other.left)}" height="{num(RING)}" fill="none" '
-            'stroke="currentColor" stroke-width="1.2"/>'
+            f'width="{num(other.right - other.left)}" height="{num(RING)}" fill="#fff" '
+            'stroke="currentColor" stroke-width="1.5"/>'
         )
     return line + shape
 
@@ -296,35 +358,37 @@ def timeline_svg(events: Sequence[Event], as_of: PartialDate, link: str = "#{id}
 def render(plan: Layout, link: str) -> str:
     """A laid-out timeline as SVG, each event linking to `link` with its id put in: one layout
     serves every page that shows the timeline, whatever its links look like."""
-    events = [item.event for item in plan.placed]
     as_of = plan.as_of
-    height = plan.height
-    bottom = plan.legend_top - 8
-    span = f"{short_date(PartialDate(plan.axis.first.year, plan.axis.first.month), True)} to "
-    span += short_date(PartialDate(plan.axis.last.year, plan.axis.last.month), True)
+    bottom = plan.bottom
     # role="group", not "img": an image's content is presentational, and links inside it would be
     # interactive content no assistive technology can reach (axe: nested-interactive).
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="briefing-graphic" role="group" '
         f'aria-labelledby="{ID}-title" aria-describedby="{ID}-desc" '
-        f'viewBox="0 0 {num(WIDTH)} {num(height)}" '
-        f'width="{num(WIDTH)}" height="{num(height)}" font-size="{num(FONT)}" fill="currentColor">',
-        f'<title id="{ID}-title">Timeline: {len(events)} events, {esc(span)}</title>',
+        f'viewBox="0 0 {num(WIDTH)} {num(plan.height)}" '
+        f'width="{num(WIDTH)}" height="{num(plan.height)}" font-size="{num(FONT)}" '
+        'fill="currentColor">',
+        f'<title id="{ID}-title">{esc(_summary(plan))}</title>',
         f'<desc id="{ID}-desc">Each event is drawn at its date, as precisely as it is known: '
         "a dot for a day, a bar for the span of a month or part of a month. Filled marks "
-        "happened; hollow marks with a dashed outline are expected or tentative. A vertical line "
-        f"marks the as-of date, {esc(as_of)}; the shaded part after it is the future.</desc>",
+        "happened; hatched marks are expected or tentative; a ring with a solid core is "
+        "scheduled; a crossed-out mark was postponed or cancelled. A vertical line marks the "
+        f"as-of date, {esc(as_of)}; the shaded part after it is the future.</desc>",
+        # Hatching for what is expected: as much ink as a solid mark's outline, never faint.
+        f'<defs><pattern id="{ID}-hatch" patternUnits="userSpaceOnUse" width="4" height="4" '
+        'patternTransform="rotate(45)"><rect class="bg-hatch" width="2" height="4"/></pattern>'
+        "</defs>",
         f'<rect class="bg-future" x="{num(plan.as_of_x)}" y="{num(AXIS_TOP)}" '
         f'width="{num(WIDTH - MARGIN - plan.as_of_x)}" height="{num(bottom - AXIS_TOP)}" '
-        'fill="currentColor" fill-opacity="0.07"/>',
+        'fill="currentColor" fill-opacity="0.06"/>',
     ]
     for x, word in plan.ticks:
         out.append(
-            f'<line class="bg-grid" x1="{num(x)}" y1="{num(AXIS_TOP - 8)}" x2="{num(x)}" '
-            f'y2="{num(bottom)}" stroke="currentColor" stroke-opacity="0.25"/>'
+            f'<path class="bg-grid" d="{vertical_rule(x, AXIS_TOP - 8, bottom, plan.texts)}" '
+            'stroke="currentColor" stroke-opacity="0.3"/>'
         )
         out.append(
-            f'<text class="bg-muted" x="{num(x + 3)}" y="{num(18 + SMALL)}" '
+            f'<text class="bg-muted" x="{num(x + 3)}" y="{num(MONTH_TOP + SMALL)}" '
             f'font-size="{num(SMALL)}">{esc(word)}</text>'
         )
     out.append(
@@ -333,8 +397,8 @@ def render(plan: Layout, link: str) -> str:
     )
     as_of_box = _as_of_box(plan.as_of_x, as_of)
     out.append(
-        f'<line class="bg-asof" x1="{num(plan.as_of_x)}" y1="2" x2="{num(plan.as_of_x)}" '
-        f'y2="{num(bottom)}" stroke="currentColor" stroke-width="2"/>'
+        f'<path class="bg-asof" d="{vertical_rule(plan.as_of_x, 2, bottom, plan.texts)}" '
+        'stroke="currentColor" stroke-width="2"/>'
     )
     for item in plan.placed:
         event = item.event
@@ -342,28 +406,85 @@ def render(plan: Layout, link: str) -> str:
         tip = f"{event.date}, {event.status}: {event.title}"
         out.append(f'<a class="bg-event" href={attr(link.replace("{id}", event.id))}>')
         out.append(f"<title>{esc(tip)}</title>")
+        # The whole of the mark and its words answers a click, gaps between them included.
+        hit = Box(
+            min(item.mark.left, item.label.left),
+            item.mark.top,
+            max(item.mark.right, item.label.right),
+            item.label.bottom,
+        )
+        out.append(
+            f'<rect class="bg-hit" x="{num(hit.left)}" y="{num(hit.top)}" '
+            f'width="{num(hit.right - hit.left)}" height="{num(hit.bottom - hit.top)}" '
+            'fill="none" pointer-events="all"/>'
+        )
         for other, report in zip(item.others, event.other_dates, strict=True):
             out.append(_other_date(item.mark, other, report.date.precision == "day"))
         out.append(_mark(style, item.mark, event.date.precision == "day"))
-        out.append(f'<text class="bg-label" x="{num(item.label.left)}" y="{num(item.label.top)}">')
+        x = item.label.right if item.flush_right else item.label.left
+        anchor = ' text-anchor="end"' if item.flush_right else ""
+        out.append(f'<text class="bg-label" x="{num(x)}" y="{num(item.label.top)}"{anchor}>')
         for index, line in enumerate(item.lines):
             dy = FONT if index == 0 else LINE
-            out.append(f'<tspan x="{num(item.label.left)}" dy="{num(dy)}">{esc(line)}</tspan>')
+            out.append(f'<tspan x="{num(x)}" dy="{num(dy)}">{esc(line)}</tspan>')
         out.append("</text>")
         out.append("</a>")
     out.append(
         f'<text class="bg-asof-label" x="{num(as_of_box.left)}" y="{num(SMALL)}" '
         f'font-size="{num(SMALL)}" font-weight="bold">{esc(_as_of_words(as_of))}</text>'
     )
-    for box, sample_style, words in _legend_items(
-        plan.legend_top, _styles(events), _disputed(events)
-    ):
-        if sample_style is not None:
-            sample = Box(box.left - 22, box.top + 2, box.left - 6, box.top + 2 + MARK)
-            out.append(_mark(sample_style, sample, False))
+    for entry in plan.legend:
+        box = entry.box
+        if entry.style is not None:
+            sample = Box(box.left - SAMPLE - 6, box.top + 1.5, box.left - 6, box.top + 1.5 + MARK)
+            out.append(_mark(entry.style, sample, False))
         out.append(
             f'<text class="bg-muted" x="{num(box.left)}" y="{num(box.top + SMALL)}" '
-            f'font-size="{num(SMALL)}">{esc(words)}</text>'
+            f'font-size="{num(SMALL)}">{esc(entry.words)}</text>'
         )
     out.append("</svg>")
     return "\n".join(out)
+
+
+def render_narrow(plan: Layout, link: str) -> str:
+    """The same events for a narrow screen: a vertical list by month, each with its mark on a
+    line running down the page, and the as-of date where it falls. Plain HTML, so words wrap."""
+    as_of = plan.as_of
+    events = [item.event for item in plan.placed]
+    months: dict[tuple[int, int], list[Event]] = {(as_of.end.year, as_of.end.month): []}
+    for event in sorted(events, key=lambda e: (e.date.sort_key, e.id)):
+        months.setdefault((event.date.start.year, event.date.start.month), []).append(event)
+    marker = (
+        f'<li class="bv-asof"><span class="bv-asof__words">{esc(_as_of_words(as_of))}</span>: '
+        "what follows is still to come.</li>"
+    )
+    out = [f'<ol class="bv" aria-label="{esc(_summary(plan))}">']
+    placed_marker = False
+    for year, month in sorted(months):
+        name = f"{MONTHS[month - 1]} {year}"
+        out.append(f'<li class="bv-month"><p class="bv-month__name">{name}</p><ol>')
+        for event in months[(year, month)]:
+            if not placed_marker and event.date.start > as_of.end:
+                out.append(marker)
+                placed_marker = True
+            shape = "dot" if event.date.precision == "day" else "span"
+            future = " bv-event--future" if placed_marker else ""
+            out.append(
+                f'<li class="bv-event bv-event--{STYLE[event.status]} bv-event--{shape}{future}">'
+                f"<a href={attr(link.replace('{id}', event.id))}>"
+                '<span class="bv-mark" aria-hidden="true"></span>'
+                f"{esc(label_text(event, with_year=False))}</a></li>"
+            )
+        if not placed_marker and (year, month) == (as_of.end.year, as_of.end.month):
+            out.append(marker)
+            placed_marker = True
+        out.append("</ol></li>")
+    out.append("</ol>")
+    return "\n".join(out)
+
+
+def _summary(plan: Layout) -> str:
+    first, last = plan.axis.first, plan.axis.last
+    span = f"{short_date(PartialDate(first.year, first.month), True)} to "
+    span += short_date(PartialDate(last.year, last.month), True)
+    return f"Timeline: {len(plan.placed)} events, {span}"
