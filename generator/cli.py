@@ -10,7 +10,17 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from generator import __version__
-from generator.data import BriefingError, Problem, check_briefing, tally
+from generator.data import (
+    BriefingError,
+    Changes,
+    Files,
+    History,
+    Problem,
+    diff,
+    read_history,
+    tally,
+)
+from generator.data.errors import printable
 from generator.outputs import pipeline
 from generator.outputs.chromium import find_chromium
 from generator.outputs.pdf import PDF_NAME, PdfError, masthead
@@ -56,14 +66,66 @@ def report_warnings(warnings: list[Problem]) -> None:
 
 
 def _check(args: argparse.Namespace) -> int:
-    checked = check_briefing(args.data)
-    report_warnings(checked.warnings)
-    files = checked.files
+    history = read_history(args.data)
+    files = history.current.files
+    issued = len(history.issued)
+    report_warnings(history.warnings)
     print(
         f"{args.data}: valid ({len(files.sources)} sources, {len(files.actors)} actors, "
-        f"{len(files.events)} events, {len(files.claims)} claims)"
+        f"{len(files.events)} events, {len(files.claims)} claims; "
+        f"{issued} edition{'s' if issued != 1 else ''} issued)"
     )
     return EXIT_OK
+
+
+def _edition(args: argparse.Namespace) -> int:
+    from generator.outputs.issuing import issue_edition
+
+    project = pipeline.Project(args.root)
+    edition = issue_edition(project, args.note)
+    print(
+        f"{project.editions / edition.slug}: issued the edition as of "
+        f"{edition.files.briefing.as_of}. Commit it with data/: the site rebuilds every "
+        "edition from editions/."
+    )
+    return EXIT_OK
+
+
+def _diff(args: argparse.Namespace) -> int:
+    project = pipeline.Project(args.root)
+    history = read_history(project.data, project.editions)
+    old_name, old = _state(project, history, args.old)
+    new_name, new = _state(project, history, args.new)
+    print(format_changes(old_name, new_name, diff(old, new, history.statements())))
+    return EXIT_OK
+
+
+def _state(project: pipeline.Project, history: History, name: str) -> tuple[str, Files]:
+    """A state of the data named on the command line: an edition, 'data', or a git revision."""
+    from generator.data.revisions import read_at_revision
+
+    editions = {e.slug: e for e in history.issued}
+    if name in editions:
+        return f"the edition as of {editions[name].files.briefing.as_of}", editions[name].files
+    if name in {"data", "current"}:
+        files = history.current.files
+        return f"data/ (as of {files.briefing.as_of})", files
+    hint = (
+        f"name an edition ({', '.join(editions) or 'none issued yet'}), 'data', or a git revision"
+    )
+    files = read_at_revision(project.data, name, hint)
+    return f"data/ at {name} (as of {files.briefing.as_of})", files
+
+
+def format_changes(old: str, new: str, changes: Changes) -> str:
+    """The changes for a terminal: a heading per kind, one sentence a line."""
+    signs = {"added": "+", "changed": "~", "removed": "-"}
+    lines = [f"From {old} to {new}: {changes.summary()}."]
+    for heading, found in changes.by_kind():
+        lines += ["", heading]
+        lines += [f"  {signs[c.action]} {c.sentence}" for c in found]
+    # Text from the data is shown as typed, but can never move the cursor or split a line.
+    return "\n".join(printable(line) for line in lines)
 
 
 def _generate(args: argparse.Namespace) -> int:
@@ -176,6 +238,19 @@ def _parser() -> argparse.ArgumentParser:
     )
     pdf.add_argument("--paper", choices=["a4", "letter"], default="a4", help="sheet size (a4)")
     pdf.set_defaults(run=_pdf)
+
+    edition = commands.add_parser(
+        "edition", help="issue data/ as the edition of its as-of date, with a note"
+    )
+    edition.add_argument("note", help="what changed, in one line")
+    edition.add_argument("--root", type=Path, default=Path("."), help="project folder (.)")
+    edition.set_defaults(run=_edition)
+
+    diff = commands.add_parser("diff", help="what changed between two editions")
+    diff.add_argument("old", metavar="A", help="an edition (2025-03-31), 'data' or a git revision")
+    diff.add_argument("new", metavar="B", help="the same, for the later state")
+    diff.add_argument("--root", type=Path, default=Path("."), help="project folder (.)")
+    diff.set_defaults(run=_diff)
 
     new = commands.add_parser("new", help="start a new briefing project in DIR")
     new.add_argument("dir", type=Path, metavar="DIR", help="the new project's folder")

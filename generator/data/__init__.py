@@ -3,8 +3,10 @@
 Later stages (graphics, pages, outputs) import only the names below, from `generator.data`.
 """
 
+from generator.data.changes import KINDS, Change, Changes, diff
 from generator.data.dates import MONTHS, PartialDate, parse_date
 from generator.data.errors import BriefingError, Problem, tally
+from generator.data.history import Edition, History, read_history
 from generator.data.model import Actor, Event, Files
 from generator.data.validation import Checked, check_briefing, read_briefing
 from generator.data.views import Views, derive
@@ -14,19 +16,26 @@ __all__ = [
     "ACTOR_KINDS",
     "EVENT_STATUSES",
     "GLOBALS",
+    "KINDS",
     "MONTHS",
     "RELATION_WORDS",
     "Actor",
     "BriefingError",
+    "Change",
+    "Changes",
     "Checked",
+    "Edition",
     "Event",
     "Files",
+    "History",
     "PartialDate",
     "Problem",
     "Views",
     "check_briefing",
     "derive",
+    "diff",
     "parse_date",
     "read_briefing",
+    "read_history",
     "tally",
 ]

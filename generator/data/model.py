@@ -274,6 +274,26 @@ class Outlook(Item):
     open_questions: list[Question] = []
 
 
+# What became of a judgment once its resolution date passed; "cannot tell" is left out of scores.
+OutcomeWord = Literal["happened", "did not happen", "cannot tell"]
+
+
+class Outcome(Item):
+    """outcomes.yml: how a judgment of an earlier edition turned out, with its sources.
+
+    Outcomes live in the current data, keyed by the edition (its as-of date) and the judgment's
+    id: the earlier edition's snapshot stays as it was issued.
+    """
+
+    edition: Date
+    judgment: Id
+    outcome: OutcomeWord
+    date: Date
+    summary: Text
+    note: Text | None = None
+    sources: Ids
+
+
 class Files(Strict):
     """Every data file, by its name without '.yml'."""
 
@@ -283,3 +303,4 @@ class Files(Strict):
     events: list[Event]
     claims: list[Claim] = []
     outlook: Outlook
+    outcomes: list[Outcome] = []

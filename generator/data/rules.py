@@ -181,3 +181,48 @@ def confirmed_claims_have_independent_sources(ctx: Context) -> Iterator[Problem]
                 "confirmed means borne out by independent sources: cite another outlet, "
                 "or set the status to claimed or unconfirmed",
             )
+
+
+@rule
+def judgments_are_not_past_due(ctx: Context) -> Iterator[Problem]:
+    """A judgment whose resolution date is before the as-of date is out of date (a warning)."""
+    as_of = ctx.files.briefing.as_of
+    scored = {o.judgment for o in ctx.files.outcomes}
+    for i, judgment in enumerate(ctx.files.outlook.judgments):
+        if judgment.resolves_by.end >= as_of.start:
+            continue
+        late = f"the judgment's resolution date ({judgment.resolves_by}) is before the as-of date"
+        if judgment.id in scored:
+            message, hint = f"{late} ({as_of}): it is scored, but the outlook still carries it", ""
+        else:
+            message = f"{late} ({as_of}) and it has no outcome"
+            hint = "score it in outcomes.yml under the edition that made it, and "
+        yield ctx.warning(
+            "outlook",
+            ("judgments", i, "resolves_by"),
+            message,
+            hint + "replace it with a judgment on what comes next",
+        )
+
+
+@rule
+def next_event_is_ahead(ctx: Context) -> Iterator[Problem]:
+    """An outlook whose next event's window ended before the as-of date is stale (a warning)."""
+    as_of = ctx.files.briefing.as_of
+    event = next((e for e in ctx.files.events if e.id == ctx.files.outlook.next_event), None)
+    if event is None or event.date.end >= as_of.start:
+        return
+    date = event.date
+    days = (
+        ""
+        if date.precision == "day"
+        else f", {date.start.day} {date.start:%B} to {date.end.day} {date.end:%B %Y}"
+    )
+    yield ctx.warning(
+        "outlook",
+        ("next_event",),
+        f"the next event's window ({date}{days}) ended before the as-of date ({as_of}): "
+        "the outlook is out of date",
+        "point next_event at what comes next and renew the judgments, or correct the "
+        "event's date and status",
+    )

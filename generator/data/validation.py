@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import types
 import typing
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
@@ -20,7 +20,7 @@ from generator.data.rules import check_rules
 
 RESERVED_ACTOR_IDS = {"index"}
 REQUIRED = ("briefing", "sources", "actors", "events", "outlook")
-OPTIONAL = ("claims",)
+OPTIONAL = ("claims", "outcomes")
 ID_EXAMPLE = "like 'city-council': lower-case letters, digits and single hyphens"
 
 
@@ -66,14 +66,17 @@ class Checked:
 
     files: Files
     warnings: list[Problem]
+    # Where each value stands in its file, to locate problems found later.
+    docs: Mapping[str, Document]
 
 
-def check_briefing(data_dir: Path) -> Checked:
+def check_briefing(data_dir: Path, shown: str | None = None) -> Checked:
     """Read and validate data_dir; raise BriefingError if any error is found, with every problem.
 
-    Warnings alone do not raise: they come back with the files.
+    Warnings alone do not raise: they come back with the files. `shown` is the folder as
+    problems name it (default: the folder's own name, 'data').
     """
-    docs, problems = _load_all(data_dir)
+    docs, problems = _load_all(data_dir, shown)
     # Each file that loaded is checked on its own, so one broken file hides no other problem.
     for name, doc in docs.items():
         try:
@@ -86,18 +89,18 @@ def check_briefing(data_dir: Path) -> Checked:
     problems = [*_reference_problems(files, docs), *check_rules(files, docs)]
     if any(p.is_error for p in problems):
         raise BriefingError(problems)
-    return Checked(files, sorted(set(problems)))
+    return Checked(files, sorted(set(problems)), docs)
 
 
-def read_briefing(data_dir: Path) -> Files:
+def read_briefing(data_dir: Path, shown: str | None = None) -> Files:
     """Read and validate data_dir; raise BriefingError with every problem found."""
-    return check_briefing(data_dir).files
+    return check_briefing(data_dir, shown).files
 
 
-def _load_all(data_dir: Path) -> tuple[dict[str, Document], list[Problem]]:
+def _load_all(data_dir: Path, shown: str | None) -> tuple[dict[str, Document], list[Problem]]:
     docs: dict[str, Document] = {}
     problems: list[Problem] = []
-    shown = data_dir.name or str(data_dir)
+    shown = shown or data_dir.name or str(data_dir)
     if not data_dir.is_dir():
         problem = Problem(
             shown,
@@ -374,3 +377,30 @@ def _reference_problems(files: Files, docs: dict[str, Document]) -> Iterator[Pro
         yield from refs("outlook", ("indicators", i, "judgment"), indicator.judgment, "judgments")
     for i, question in enumerate(outlook.open_questions):
         yield from cited("outlook", ("open_questions", i), question.sources)
+    scored: dict[tuple[object, str], int] = {}
+    for i, outcome in enumerate(files.outcomes):
+        yield from cited("outcomes", (i,), outcome.sources)
+        if outcome.edition.precision != "day":
+            yield at(
+                "outcomes",
+                (i, "edition"),
+                "an edition is named by its full as-of date",
+                "write it as 2025-03-31",
+            )
+        if outcome.date.start > meta.as_of.end:
+            yield at(
+                "outcomes",
+                (i, "date"),
+                f"the outcome is dated {outcome.date}, after the as-of date ({meta.as_of})",
+                "record an outcome once it is known: date it on or before the as-of date",
+            )
+        key = (outcome.edition, outcome.judgment)
+        if key in scored:
+            line = docs["outcomes"].locate((scored[key], "judgment"))[0]
+            yield at(
+                "outcomes",
+                (i, "judgment"),
+                f"the judgment '{outcome.judgment}' of {outcome.edition} is scored twice",
+                f"it is first scored on line {line}; keep one outcome per judgment and edition",
+            )
+        scored.setdefault(key, i)

@@ -14,8 +14,8 @@ from typing import Any
 
 from markupsafe import Markup
 
-from generator.data import Files, Problem, check_briefing, derive
-from generator.pages import WriteReport, pages, write_pages
+from generator.data import Files, History, Problem, read_history
+from generator.pages import WriteReport, site_pages, write_pages
 
 log = logging.getLogger("briefing")
 
@@ -29,6 +29,10 @@ class Project:
     @property
     def data(self) -> Path:
         return self.root / "data"
+
+    @property
+    def editions(self) -> Path:
+        return self.root / "editions"
 
     @property
     def content(self) -> Path:
@@ -47,16 +51,23 @@ class Project:
 class Generated:
     """What generation read and what it wrote."""
 
-    files: Files
+    history: History
     report: WriteReport
     warnings: list[Problem]
 
+    @property
+    def files(self) -> Files:
+        """The current data."""
+        return self.history.current.files
 
-def generate(data: Path, out: Path) -> Generated:
-    """Validate, then write the Markdown pages; nothing is written if the data has errors."""
-    checked = check_briefing(data)
-    report = write_pages(pages(derive(checked.files)), out)
-    return Generated(checked.files, report, checked.warnings)
+
+def generate(data: Path, out: Path, editions: Path | None = None) -> Generated:
+    """Validate data/ and every edition, then write the pages; nothing is written if any is bad.
+
+    editions/ defaults to the folder beside data/.
+    """
+    history = read_history(data, editions)
+    return Generated(history, write_pages(site_pages(history), out), history.warnings)
 
 
 def theme_text(text: str) -> Markup:

@@ -79,7 +79,12 @@ class Preview:
         """Names, times and sizes of every file whose change needs a rebuild."""
         root = self.project.root
         paths = [self.project.config]
-        for folder in (self.project.data, root / "site-overrides", self.project.content):
+        for folder in (
+            self.project.data,
+            self.project.editions,
+            root / "site-overrides",
+            self.project.content,
+        ):
             if folder.is_dir():
                 paths.extend(p for p in folder.rglob("*") if p.is_file())
         stats = []

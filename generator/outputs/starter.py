@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 from generator.data import BriefingError, Problem
-from generator.pages import SECTION_PAGES
+from generator.pages import FEED, HISTORY_PAGES, SECTION_PAGES
 
 STARTER = Path(__file__).parent / "starter"
 HOOK_IN_REPO = "generator/outputs/mkdocs_hook.py"
@@ -21,7 +21,7 @@ HOOK_SHIM = (
 GENERATED = sorted(
     {
         "/content/" + path.split("/")[0] + ("/" if "/" in path else "")
-        for path, _, _ in SECTION_PAGES
+        for path in [p for p, _, _ in SECTION_PAGES] + [p for p, _ in HISTORY_PAGES] + [FEED]
     }
 )
 GITIGNORE = "\n".join(["/site/", "/.cache/", "/briefing.pdf", *GENERATED]) + "\n"

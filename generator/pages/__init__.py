@@ -4,6 +4,16 @@ Outputs import only the names below, from `generator.pages`.
 """
 
 from generator.pages.rendering import HEADER, SECTION_PAGES, pages
+from generator.pages.site import FEED, HISTORY_PAGES, site_pages
 from generator.pages.writing import WriteReport, write_pages
 
-__all__ = ["HEADER", "SECTION_PAGES", "WriteReport", "pages", "write_pages"]
+__all__ = [
+    "FEED",
+    "HEADER",
+    "HISTORY_PAGES",
+    "SECTION_PAGES",
+    "WriteReport",
+    "pages",
+    "site_pages",
+    "write_pages",
+]

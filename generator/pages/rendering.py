@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from generator.data import GLOBALS, Views
+from generator.data import GLOBALS, Change, PartialDate, Views
 from generator.graphics import figures, glance
 
 HEADER = (
@@ -85,6 +87,34 @@ def section(markdown: str, anchor: str, levels: int = 1) -> Markup:
     return Markup(_FIRST_HEADING.sub(rf"\1 {{: #{anchor} }}", demoted, count=1))
 
 
+@dataclass(frozen=True)
+class Archive:
+    """An issued edition shown at its own address, editions/<as-of>/, beside the current one."""
+
+    as_of: PartialDate
+    note: str
+    current_as_of: PartialDate
+    is_current: bool  # the current edition, at the address it keeps once a later one is issued
+    current_pages: frozenset[str]  # the current edition's pages, for the banner's link
+
+    @property
+    def folder(self) -> str:
+        """Where its pages go under content/: editions/2025-03-31/."""
+        return f"editions/{self.as_of.start.isoformat()}/"
+
+
+@dataclass(frozen=True)
+class Setting:
+    """Where a set of pages stands among the editions: what to mark new, and which banner."""
+
+    marks: Mapping[str, Change] = field(default_factory=dict)
+    since: PartialDate | None = None  # the edition the marks compare with
+    note: str | None = None  # this edition's note, when it is an issued edition
+    archive: Archive | None = None
+    # Pages left out of an archived edition (the whole-briefing page: the current one prints).
+    skip: frozenset[str] = frozenset()
+
+
 def environment() -> Environment:
     """The Jinja environment: every value from YAML is escaped unless a filter built it."""
     env = Environment(
@@ -102,6 +132,8 @@ def environment() -> Environment:
     env.filters["css_text"] = css_text
     env.globals["page_anchor"] = page_anchor
     env.globals.update(GLOBALS)
+    # A page outside any edition history: nothing marked, no banner.
+    env.globals.update(setting=Setting(), archive=None, page="")
     return env
 
 
@@ -119,10 +151,14 @@ SECTION_PAGES: list[tuple[str, str, dict[str, Any]]] = [
 ACTOR_PAGE = "actors/{id}.md"
 
 
-def pages(views: Views) -> dict[str, str]:
-    """Every generated page, as {path under content/: Markdown text}."""
+def pages(views: Views, setting: Setting | None = None) -> dict[str, str]:
+    """Every generated page, as {path under content/: Markdown text}.
+
+    An archived edition's pages come back under its folder, linking among themselves.
+    """
+    setting = setting or Setting()
     env = environment()
-    targets = list(SECTION_PAGES)
+    targets = [t for t in SECTION_PAGES if not (setting.archive and t[0] == "print.md")]
     for view in views.actor_views:
         targets.append((ACTOR_PAGE.format(id=view.actor.id), "actor.md.j2", {"view": view}))
     rendered = {}
@@ -134,16 +170,20 @@ def pages(views: Views) -> dict[str, str]:
             v=views,
             b=views.files.briefing,
             root=root,
+            page=path,
+            setting=setting,
+            archive=setting.archive,
             header=Markup(HEADER),
             figures=graphics,
             glance=panel,
             **{"single": False, **extra},
         )
-        rendered[path] = _tidy(body)
+        folder = setting.archive.folder if setting.archive else ""
+        rendered[folder + path] = tidy(body)
     return rendered
 
 
-def _tidy(markdown: str) -> str:
+def tidy(markdown: str) -> str:
     """At most one blank line in a row, and one newline at the end: stable, diff-friendly files."""
     markdown = re.sub(r"\n{3,}", "\n\n", markdown)
     return markdown.strip("\n") + "\n"

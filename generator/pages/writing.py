@@ -8,9 +8,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.data import BriefingError, Problem
+from generator.pages.feed import MARKER as FEED_MARKER
 from generator.pages.rendering import HEADER
 
 MARKER = ("---\n" + HEADER.splitlines()[0]).encode()
+# What each kind of generated file starts with, so it is ours to replace or remove.
+MARKERS = {
+    ".md": MARKER,
+    ".xml": f'<?xml version="1.0" encoding="utf-8"?>\n{FEED_MARKER}'.encode(),
+}
 
 
 @dataclass
@@ -22,9 +28,12 @@ class WriteReport:
 
 def is_generated(path: Path) -> bool:
     """True if the file carries the generator's header, so it is ours to replace or remove."""
+    marker = MARKERS.get(path.suffix)
+    if marker is None:
+        return False
     try:
         with path.open("rb") as handle:
-            return handle.read(len(MARKER)) == MARKER
+            return handle.read(len(marker)) == marker
     except OSError:
         return False
 
@@ -69,13 +78,15 @@ def write_pages(pages: dict[str, str], out: Path) -> WriteReport:
         _replace(target, data)
         report.written.append(rel)
     if out.is_dir():
-        for path in sorted(out.rglob("*.md")):
+        for path in sorted(p for p in out.rglob("*") if p.suffix in MARKERS):
             rel = path.relative_to(out).as_posix()
             if rel not in pages and is_generated(path):
                 path.unlink()
                 report.removed.append(rel)
-                if path.parent != out and not any(path.parent.iterdir()):
-                    path.parent.rmdir()
+                folder = path.parent
+                while folder != out and not any(folder.iterdir()):
+                    folder.rmdir()
+                    folder = folder.parent
     return report
 
 
