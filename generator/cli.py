@@ -23,7 +23,7 @@ from generator.data import (
 from generator.data.errors import printable
 from generator.outputs import pipeline
 from generator.outputs.chromium import find_chromium
-from generator.outputs.pdf import PDF_NAME, PdfError, masthead
+from generator.outputs.pdf import FULL_PDF_NAME, PDF_NAME, PdfError, masthead
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -153,14 +153,19 @@ def _build(args: argparse.Namespace) -> int:
         from generator.outputs.pdf import make_pdf
 
         heading = masthead(generated.files)
+
+        def print_both(fresh: Path) -> None:
+            make_pdf(fresh, fresh / PDF_NAME, heading)
+            make_pdf(fresh, fresh / FULL_PDF_NAME, heading, document="full")
+
         pipeline.build_site(
             project.config,
             project.site,
             title,
-            extra={"briefing_pdf": PDF_NAME},
-            finish=lambda fresh: make_pdf(fresh, fresh / PDF_NAME, heading),
+            extra={"briefing_pdf": PDF_NAME, "briefing_pdf_full": FULL_PDF_NAME},
+            finish=print_both,
         )
-        made = f", with {PDF_NAME}"
+        made = f", with {PDF_NAME} and {FULL_PDF_NAME}"
     print(f"{project.site}: built in {time.perf_counter() - started:.1f} s{made}")
     return EXIT_OK
 
@@ -177,8 +182,10 @@ def _pdf(args: argparse.Namespace) -> int:
     with tempfile.TemporaryDirectory(prefix="briefing-pdf.") as scratch:
         site = Path(scratch) / "site"
         pipeline.build_site(project.config, site, generated.files.briefing.title)
-        sheets = make_pdf(site, args.out, masthead(generated.files), paper=args.paper)
-    print(f"{args.out}: {sheets} pages in {time.perf_counter() - started:.1f} s")
+        document = "full" if args.full else "brief"
+        out = args.out or Path(FULL_PDF_NAME if args.full else PDF_NAME)
+        sheets = make_pdf(site, out, masthead(generated.files), args.paper, document)
+    print(f"{out}: {sheets} pages in {time.perf_counter() - started:.1f} s")
     return EXIT_OK
 
 
@@ -231,10 +238,18 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000, help="port to listen on (8000)")
     serve.set_defaults(run=_serve)
 
-    pdf = commands.add_parser("pdf", help="the whole briefing as one PDF (needs Chromium)")
+    pdf = commands.add_parser(
+        "pdf", help="the brief as a PDF of a few sheets, or with --full the whole briefing"
+    )
     pdf.add_argument("--root", type=Path, default=Path("."), help="project folder (.)")
     pdf.add_argument(
-        "--out", type=Path, default=Path(PDF_NAME), help=f"the PDF to write ({PDF_NAME})"
+        "--out",
+        type=Path,
+        default=None,
+        help=f"the PDF to write ({PDF_NAME}; with --full, {FULL_PDF_NAME})",
+    )
+    pdf.add_argument(
+        "--full", action="store_true", help="the whole briefing, with every actor's profile"
     )
     pdf.add_argument("--paper", choices=["a4", "letter"], default="a4", help="sheet size (a4)")
     pdf.set_defaults(run=_pdf)

@@ -170,6 +170,31 @@ def seed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return project / "site"
 
 
+@pytest.fixture(scope="session")
+def printed(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., Path]:
+    """The seed's PDFs made by the real `briefing pdf`, each once for the run:
+    printed("brief", "letter"), printed("full")."""
+    made: dict[tuple[str, str], Path] = {}
+    projects: list[Path] = []
+
+    def make(document: str = "brief", paper: str = "a4") -> Path:
+        from generator.outputs.chromium import find_chromium
+
+        require(find_chromium(), "Chromium is not installed (apt-get install chromium)")
+        if not projects:
+            projects.append(copy_project(tmp_path_factory.mktemp("printed")))
+        if (document, paper) not in made:
+            out = f"out/{document}-{paper}.pdf"
+            full = ["--full"] if document == "full" else []
+            result = run_briefing("pdf", "--out", out, "--paper", paper, *full, cwd=projects[0])
+            assert result.returncode == 0, result.stderr
+            assert f"{out}: " in result.stdout and " pages in " in result.stdout
+            made[(document, paper)] = projects[0] / out
+        return made[(document, paper)]
+
+    return make
+
+
 @pytest.fixture
 def write_data(tmp_path: Path) -> Callable[..., Path]:
     """Write a briefing given as {file name: value} into a data folder; return the folder."""

@@ -20,13 +20,9 @@ def words(text: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def seed_pdf(tmp_path_factory) -> PdfReader:
-    require(find_chromium(), "Chromium is not installed (apt-get install chromium)")
-    project = copy_project(tmp_path_factory.mktemp("seed"))
-    result = run_briefing("pdf", "--out", "out/seed.pdf", cwd=project)
-    assert result.returncode == 0, result.stderr
-    assert re.search(r"seed\.pdf: \d+ pages in [\d.]+ s", result.stdout)
-    return PdfReader(project / "out/seed.pdf")
+def seed_pdf(printed) -> PdfReader:
+    """The whole briefing, as `briefing pdf --full` prints it."""
+    return PdfReader(printed("full"))
 
 
 @pytest.fixture(scope="module")
@@ -105,12 +101,8 @@ def test_the_pdf_metadata_gives_the_title_and_as_of_date(seed_pdf):
     assert seed_pdf.metadata.creation_date is not None
 
 
-def test_letter_paper_is_an_option(tmp_path):
-    require(find_chromium(), "Chromium is not installed (apt-get install chromium)")
-    project = copy_project(tmp_path / "letter")
-    result = run_briefing("pdf", "--paper", "letter", cwd=project)
-    assert result.returncode == 0, result.stderr
-    sheet = PdfReader(project / "briefing.pdf").pages[0].mediabox
+def test_letter_paper_is_an_option(printed):
+    sheet = PdfReader(printed("brief", "letter")).pages[0].mediabox
     assert (round(float(sheet.width)), round(float(sheet.height))) == (612, 792)
 
 
@@ -147,11 +139,16 @@ def test_build_offers_the_pdf_as_a_download_when_chromium_is_there(tmp_path):
     result = run_briefing("build", cwd=project)
     assert result.returncode == 0, result.stderr
     site = project / "site"
-    printed = PdfReader(site / "briefing.pdf")
-    assert printed.metadata.title == read_briefing(SEED_DATA).briefing.title
-    assert "Download" not in " ".join(p.extract_text() for p in printed.pages)
-    assert 'href="briefing.pdf" download' in (site / "index.html").read_text()
-    assert 'href="../briefing.pdf" download' in (site / "print/index.html").read_text()
+    title = read_briefing(SEED_DATA).briefing.title
+    brief, whole = PdfReader(site / "briefing.pdf"), PdfReader(site / "briefing-full.pdf")
+    for made in (brief, whole):
+        assert made.metadata.title == title
+        assert "Download" not in " ".join(p.extract_text() for p in made.pages)
+    assert len(brief.pages) < len(whole.pages)
+    home = (site / "index.html").read_text()
+    assert 'href="briefing.pdf" download' in home and 'href="briefing-full.pdf" download' in home
+    assert 'href="../briefing-full.pdf" download' in (site / "print/index.html").read_text()
+    assert 'href="../briefing.pdf" download' in (site / "brief/index.html").read_text()
 
 
 def test_build_without_chromium_links_no_pdf_and_still_builds_strictly(tmp_path, monkeypatch):

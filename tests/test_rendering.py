@@ -33,6 +33,7 @@ def test_there_is_a_page_for_each_actor_and_each_section():
         "sources.md",
         "method.md",
         "print.md",
+        "brief.md",
     } | {f"actors/{a.id}.md" for a in files.actors}
     assert set(rendered) == expected
 

@@ -147,6 +147,7 @@ SECTION_PAGES: list[tuple[str, str, dict[str, Any]]] = [
     ("sources.md", "sources.md.j2", {}),
     ("method.md", "method.md.j2", {}),
     ("print.md", "print.md.j2", {"single": True}),
+    ("brief.md", "brief.md.j2", {"single": True}),
 ]
 ACTOR_PAGE = "actors/{id}.md"
 
