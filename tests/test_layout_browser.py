@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from conftest import SEED_DATA
+from conftest import REPO, SEED_DATA, require
 from generator.data.validation import read_briefing
 from generator.data.vocabulary import estimate_words
 from generator.outputs.loopback import serve_folder
@@ -254,3 +254,20 @@ def test_events_to_come_are_as_visible_as_past_ones_and_told_apart_by_pattern(
         # As large as a past event's mark of the same kind, and filled differently.
         assert mark["height"] >= min(m["height"] for m in alike) - 0.5, mark
         assert all(mark["fill"] != m["fill"] for m in held), mark
+
+
+def test_the_narrow_drawings_pass_axe_on_a_phone(seed_site, chromium):
+    axe = REPO / "tests" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
+    require(axe.is_file(), f"{axe} is missing: `make test` installs it (npm ci in tests/axe)")
+    page = chromium.new_page(viewport=PHONE)
+    found = {}
+    with serve_folder(seed_site) as base:
+        for path in GRAPHICS:
+            page.goto(base + path)
+            assert page.locator(".briefing-figure__narrow").first.is_visible(), path
+            page.add_script_tag(content=axe.read_text(encoding="utf-8"))
+            results: dict[str, Any] = page.evaluate("axe.run(document)")
+            assert results["passes"], "axe ran no check"
+            found[path] = [f"{v['id']}: {v['help']}" for v in results["violations"]]
+    page.close()
+    assert found == {path: [] for path in GRAPHICS}
