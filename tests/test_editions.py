@@ -15,6 +15,7 @@ import pytest
 
 from conftest import copy_project, dump, run_briefing, small_briefing
 from generator.data import diff, read_briefing
+from generator.data.model import LIKELIHOOD
 
 FIRST, SECOND = "2024-06-03", "2024-07-01"
 NOTE_1 = "The vote is set"
@@ -195,7 +196,7 @@ def test_diff_gives_judgments_old_and_new_likelihood_and_confidence(write_data, 
         f"changed from unlikely (20{DASH}45%) to roughly even chance (45{DASH}55%); "
         "confidence changed from low to moderate."
     ) in said
-    assert "Removed judgment: “The council approves the line.”." in said
+    assert "Removed judgment: “The council approves the line.”" in said
     assert any(s.startswith("New judgment: “The city publishes the construction") for s in said)
 
 
@@ -502,14 +503,16 @@ def test_the_scorecard_lists_every_judgment_with_its_brier_score(clone):
     # "likely" is 55-80%: forecast 0.675; it happened: (1 - 0.675)² = 0.105625.
     assert "Brier score: 0.106, over 1 resolved judgment" in words
     assert "0 is perfect, 0.25 is what always answering" in words
-    rows = re.findall(r"<tr>(.*?)</tr>", page(clone, "scorecard/"), re.DOTALL)[1:]
+    rows = re.findall(r"<tr>(.*?)</tr>", page(clone, "scorecard/"), re.DOTALL)
+    rows = [row for row in rows if "<td" in row]
     cells = [text_of(row) for row in rows]
     assert len(cells) == 4  # two judgments in each edition
     assert cells[-2] == (
-        f"3 June 2024 The council approves the line. likely (55{DASH}80%) moderate 30 June 2024 "
-        "happened 0.106"
+        f"The council approves the line. likely (55{DASH}80%) moderate 30 June 2024 happened 0.106"
     )
     assert cells[0].endswith(f"not yet due {DASH}")
+    first, second = "the edition as of 1 July 2024", "the edition as of 3 June 2024"
+    assert words.index(f"Judgments of {first}") < words.index(f"Judgments of {second}")
     assert "The council voted for the line on 14 June." in words
 
 
@@ -557,3 +560,82 @@ def test_generating_twice_gives_the_same_bytes(tmp_path):
     assert report.written == [] and report.removed == []
     assert {p: p.read_bytes() for p in (project / "content").rglob("*") if p.is_file()} == first
     assert (project / "content" / "feed.xml").read_bytes() in first.values()
+
+
+def test_the_forecast_is_the_middle_of_each_icd_203_range():
+    from generator.data.scoring import forecast
+
+    assert {term: forecast(term) for term in LIKELIHOOD} == {
+        "almost no chance": 0.03,
+        "very unlikely": 0.125,
+        "unlikely": 0.325,
+        "roughly even chance": 0.5,
+        "likely": 0.675,
+        "very likely": 0.875,
+        "almost certain": 0.97,
+    }
+    assert forecast("probable") == forecast("likely")
+
+
+def test_the_brier_score_is_the_exact_mean_over_resolved_judgments(write_data, tmp_path):
+    from generator.data.history import read_history
+    from generator.data.scoring import scorecard
+
+    project = copy_project(tmp_path / "p")
+    write_briefing(project / "data", first_edition())
+    issue(project, NOTE_1)
+    files = second_edition()
+    files["outcomes"].append(
+        {
+            "edition": FIRST,
+            "judgment": "funding",
+            "outcome": "cannot tell",
+            "date": "2024-06-30",
+            "summary": "The budget draft was not published.",
+            "sources": ["radio"],
+        }
+    )
+    write_briefing(project / "data", files)
+    card = scorecard(read_history(project / "data"))
+    # "approved" was likely (0.675) and happened; "funding" cannot be told and is left out.
+    assert [row.state for row in card.rows] == [
+        "not yet due",
+        "not yet due",
+        "happened",
+        "cannot tell",
+    ]
+    assert card.brier == pytest.approx((1 - 0.675) ** 2)
+    assert card.cannot_tell == 1
+
+
+def test_a_connection_added_to_an_actor_is_named_in_the_changes(write_data, tmp_path):
+    new_files = first_edition()
+    new_files["actors"][1]["links"] = [
+        {"to": "mayor-lind", "relation": "negotiates-with", "sources": ["gazette"]}
+    ]
+    old = read_briefing(write_data(first_edition(), tmp_path / "old"))
+    new = read_briefing(write_data(new_files, tmp_path / "new"))
+    [change] = diff(old, new).items
+    assert change.sentence == "Actor City Council: links added: negotiates with Mayor Ada Lind."
+
+
+def test_an_event_is_marked_not_held_only_once_its_time_has_passed(write_data, tmp_path):
+    from generator.data import BriefingError, check_briefing
+
+    files = first_edition()
+    files["events"][0]["status"] = "not held"
+    with pytest.raises(BriefingError) as refused:
+        check_briefing(write_data(files, tmp_path / "early"))
+    [problem] = refused.value.problems
+    assert (
+        problem.format()
+        .splitlines()[0]
+        .endswith(
+            "error: events[0].status: the event is marked not held, but its date (mid-June 2024) "
+            "runs past the as-of date (3 June 2024)"
+        )
+    )
+    files["briefing"]["as_of"] = "2024-06-21"
+    files["outlook"]["next_event"] = "vote"
+    checked = check_briefing(write_data(files, tmp_path / "later"))
+    assert checked.files.events[0].status == "not held"

@@ -19,7 +19,7 @@ from pydantic import BaseModel
 
 from generator.data.dates import PartialDate
 from generator.data.model import Files
-from generator.data.vocabulary import likelihood_range
+from generator.data.vocabulary import RELATION_WORDS, likelihood_range
 
 Action = Literal["added", "changed", "removed"]
 # Fields never compared: the id matches items; editors' notes are never published.
@@ -45,6 +45,8 @@ _REVISED = {"briefing": "summary and background revised", "outlook": "outlook re
 _VERBS = {("outcome", "added"): "recorded", ("outcome", "changed"): "revised"}
 # Ranges are printed with an en dash, as on the pages.
 DASH = "\N{EN DASH}"
+# More entries than this added to or removed from a list are counted, not named.
+MANY = 4
 # Text this long or longer is "revised", not quoted in full before and after.
 SHORT = 90
 
@@ -159,6 +161,13 @@ def shorten(text: str, limit: int = SHORT) -> str:
     return plain[:limit].rsplit(" ", 1)[0].rstrip(",;:.") + "…"
 
 
+def full_stop(text: str) -> str:
+    """Text closed with a full stop, unless it already ends a sentence: never '.”.'."""
+    ends = (".", "?", "!", "…")
+    closed = text.endswith(ends) or (text.endswith("”") and text[:-1].endswith(ends))
+    return text if closed else f"{text}."
+
+
 def quoted(text: str, limit: int = SHORT) -> str:
     """Text in quotation marks, shortened."""
     return f"“{shorten(text, limit)}”"
@@ -179,6 +188,10 @@ class _Names:
         if field_name in {"by", "via", "to"}:
             table = self.names["actors"]
         return table.get(ident, ident)
+
+    def link(self, link: Any) -> str:
+        """A connection in words: 'negotiates with Steve Witkoff'."""
+        return f"{RELATION_WORDS.get(link.relation, link.relation)} {self.of('to', link.to)}"
 
     def claim(self, claim: Any) -> str:
         return f"{self.of('by', claim.by)}, {claim.date}, {quoted(claim.said, 70)}"
@@ -288,17 +301,43 @@ def _field_change(name: str, before: Any, after: Any, names: _Names) -> str:
     if isinstance(after, list) and all(isinstance(v, str) for v in [*before, *after]):
         added = [names.of(name, v) for v in after if v not in before]
         removed = [names.of(name, v) for v in before if v not in after]
-        words = []
-        if added:
-            words.append(f"{label} added: {', '.join(added)}")
-        if removed:
-            words.append(f"{label} removed: {', '.join(removed)}")
-        return "; ".join(words) or f"{label} reordered"
+        return _listed(label, added, removed)
+    if isinstance(after, list) and all(_is_link(v) for v in [*before, *after]):
+        was, now = [_plain(v) for v in before], [_plain(v) for v in after]
+        added = [names.link(v) for v, p in zip(after, now, strict=True) if p not in was]
+        removed = [names.link(v) for v, p in zip(before, was, strict=True) if p not in now]
+        return _listed(label, added, removed)
     if _scalar(after) and _is_short(before) and _is_short(after):
         if name in {"by", "via", "to", "next_event"}:
             return f"{label} changed from {names.of(name, before)} to {names.of(name, after)}"
         return f"{label} changed from {_shown(name, before)} to {_shown(name, after)}"
     return f"{label} revised"
+
+
+def _listed(label: str, added: list[str], removed: list[str]) -> str:
+    """Entries added to and removed from a list, by name; counted when there are many."""
+    if len(added) + len(removed) > MANY:
+        counts = [
+            f"{len(added)} added" if added else "",
+            f"{len(removed)} removed" if removed else "",
+        ]
+        return f"{label}: {', '.join(c for c in counts if c)}"
+    words = [
+        f"{label} {verb}: {', '.join(_counted(found))}"
+        for verb, found in (("added", added), ("removed", removed))
+        if found
+    ]
+    return "; ".join(words) or f"{label} reordered"
+
+
+def _counted(names: list[str]) -> list[str]:
+    """Names once each, in order, with how many times a repeated one appears: 'TASS (2)'."""
+    seen = Counter(names)
+    return [f"{n} ({seen[n]})" if seen[n] > 1 else n for n in dict.fromkeys(names)]
+
+
+def _is_link(value: Any) -> bool:
+    return isinstance(value, BaseModel) and hasattr(value, "to") and hasattr(value, "relation")
 
 
 def _scalar(value: Any) -> bool:
@@ -324,7 +363,7 @@ def _by_id(
             yield Change(kind, item.id, "changed", sentence, tuple(details))
     for item in old:
         if item.id not in after:
-            yield Change(kind, item.id, "removed", f"Removed {kind}: {label(item)}.")
+            yield Change(kind, item.id, "removed", full_stop(f"Removed {kind}: {label(item)}"))
 
 
 def _by_text(
@@ -332,10 +371,10 @@ def _by_text(
 ) -> Iterator[Change]:
     for text in new:
         if text not in old:
-            yield Change(kind, "", "added", f"{noun} added: {quoted(text, limit)}.")
+            yield Change(kind, "", "added", full_stop(f"{noun} added: {quoted(text, limit)}"))
     for text in old:
         if text not in new:
-            yield Change(kind, "", "removed", f"{noun} removed: {quoted(text, limit)}.")
+            yield Change(kind, "", "removed", full_stop(f"{noun} removed: {quoted(text, limit)}"))
 
 
 def _briefing(old: Files, new: Files) -> Iterator[Change]:
@@ -358,16 +397,16 @@ def _briefing(old: Files, new: Files) -> Iterator[Change]:
     for number in after.key_numbers:
         was = numbers.get(number.label)
         if was is None:
-            sentence = f"Key number added: {number.value}, {shorten(number.label)}."
-            yield Change("briefing", "", "added", sentence)
+            said = full_stop(f"Key number added: {number.value}, {shorten(number.label)}")
+            yield Change("briefing", "", "added", said)
         elif was.value != number.value:
             sentence = f"Key number {quoted(number.label)}: from {was.value} to {number.value}."
             yield Change("briefing", "", "changed", sentence)
     kept = {n.label for n in after.key_numbers}
     for number in before.key_numbers:
         if number.label not in kept:
-            sentence = f"Key number removed: {number.value}, {shorten(number.label)}."
-            yield Change("briefing", "", "removed", sentence)
+            said = full_stop(f"Key number removed: {number.value}, {shorten(number.label)}")
+            yield Change("briefing", "", "removed", said)
     sections = {s.heading: s for s in before.background}
     for section in after.background:
         was = sections.get(section.heading)

@@ -76,7 +76,9 @@ ActorKind = Literal["person", "organisation", "state", "outlet"]
 Relation = Literal[
     "leads", "member-of", "part-of", "works-for", "negotiates-with", "proposes-to", "reports-on"
 ]
-EventStatus = Literal["held", "scheduled", "expected", "tentative", "postponed", "cancelled"]
+EventStatus = Literal[
+    "held", "scheduled", "expected", "tentative", "postponed", "cancelled", "not held"
+]
 ClaimStatus = Literal["claimed", "unconfirmed", "confirmed", "disputed"]
 # How close `said` is to the speaker's words: their own words, the reporter's paraphrase, or
 # the reporter's description of what they said.

@@ -70,6 +70,17 @@ def held_events_are_not_in_the_future(ctx: Context) -> Iterator[Problem]:
                 "an event after the as-of date has not happened yet: set its status to "
                 "scheduled, expected or tentative, or correct the date",
             )
+        # "Not held" is known only once the event's time is over.
+        if event.status == "not held" and event.date.end > as_of.end:
+            yield ctx.error(
+                "events",
+                (i, "status"),
+                f"the event is marked not held, but its date ({event.date}) runs past the as-of "
+                f"date ({as_of})",
+                "an event whose time has not passed can still happen: keep it scheduled, "
+                "expected or tentative until then, or mark it postponed or cancelled if someone "
+                "said so",
+            )
 
 
 # ICD 203 keeps likelihood words for calibrated judgments: each stands for a range of

@@ -45,7 +45,7 @@ class Scored:
         if self.outcome is None or self.outcome.outcome == "cannot tell":
             return None
         happened = 1.0 if self.outcome.outcome == "happened" else 0.0
-        return round((self.forecast - happened) ** 2, 4)
+        return (self.forecast - happened) ** 2
 
     @property
     def state(self) -> str:
@@ -67,9 +67,12 @@ class Scorecard:
 
     @property
     def brier(self) -> float | None:
-        """The mean Brier score of the resolved judgments; None when none is resolved."""
+        """The mean Brier score of the resolved judgments; None when none is resolved.
+
+        Exact: pages round it for display only.
+        """
         scores = [row.brier for row in self.resolved if row.brier is not None]
-        return round(sum(scores) / len(scores), 3) if scores else None
+        return sum(scores) / len(scores) if scores else None
 
     @property
     def cannot_tell(self) -> int:

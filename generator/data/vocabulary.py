@@ -77,6 +77,8 @@ EVENT_STATUSES = {
     "tentative": "Reported as possible; not announced.",
     "postponed": "Put off to a later date.",
     "cancelled": "Called off.",
+    "not held": "Its time has passed and it did not take place; no one said it was put off or "
+    "called off.",
 }
 CONFIDENCE_LEVELS = {
     "high": "Sound argument and consistent reporting from several good sources; few gaps.",

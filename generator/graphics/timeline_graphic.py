@@ -40,12 +40,13 @@ STYLE = {
     "tentative": "expected",
     "postponed": "off",
     "cancelled": "off",
+    "not held": "off",
 }
 LEGEND = {
     "held": "Happened",
     "scheduled": "Scheduled",
     "expected": "Expected or tentative",
-    "off": "Postponed or cancelled",
+    "off": "Postponed, cancelled or not held",
 }
 SAMPLE = 18.0  # the width of a legend's sample mark
 _ABBR = [calendar.month_abbr[m] for m in range(1, 13)]
@@ -288,7 +289,8 @@ def _legend_items(top: float, styles: list[str], disputed: bool) -> list[LegendI
 
 def _mark(style: str, box: Box, dot: bool) -> str:
     """An event's mark: filled if it happened, hatched if expected or tentative, a ring with a
-    solid core if scheduled, crossed out if postponed or cancelled; all with the same outline."""
+    solid core if scheduled, crossed out if postponed, cancelled or not held; all with the same
+    outline."""
     css = f'class="bg-mark bg-mark--{style}" stroke="currentColor" stroke-width="{num(STROKE)}"'
     fill = {"held": "currentColor", "expected": f"url(#{ID}-hatch)"}.get(style, "#fff")
     inner = ""
@@ -372,8 +374,8 @@ def render(plan: Layout, link: str) -> str:
         f'<desc id="{ID}-desc">Each event is drawn at its date, as precisely as it is known: '
         "a dot for a day, a bar for the span of a month or part of a month. Filled marks "
         "happened; hatched marks are expected or tentative; a ring with a solid core is "
-        "scheduled; a crossed-out mark was postponed or cancelled. A vertical line marks the "
-        f"as-of date, {esc(as_of)}; the shaded part after it is the future.</desc>",
+        "scheduled; a crossed-out mark was postponed, cancelled or not held. A vertical line "
+        f"marks the as-of date, {esc(as_of)}; the shaded part after it is the future.</desc>",
         # Hatching for what is expected: as much ink as a solid mark's outline, never faint.
         f'<defs><pattern id="{ID}-hatch" patternUnits="userSpaceOnUse" width="4" height="4" '
         'patternTransform="rotate(45)"><rect class="bg-hatch" width="2" height="4"/></pattern>'

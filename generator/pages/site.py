@@ -113,7 +113,7 @@ def site_pages(history: History) -> dict[str, str]:
             header=Markup(HEADER),
             entries=entries,
             card=card,
-            score_rows=_score_rows(history, card),
+            score_groups=_score_groups(card),
             where_words=WHERE_WORDS,
             outcome_anchor=outcome_anchor,
             single=False,
@@ -162,8 +162,10 @@ class ScoreRow:
     href: Markup
 
 
-def _score_rows(history: History, card: Scorecard) -> list[ScoreRow]:
-    return [
-        ScoreRow(row, Markup(f"{folder(row.edition)}outlook.md#{row.judgment.id}"))
-        for row in card.rows
-    ]
+def _score_groups(card: Scorecard) -> list[tuple[Edition, list[ScoreRow]]]:
+    """The scorecard's rows by edition, newest first, each with its outlook's address."""
+    groups: dict[str, tuple[Edition, list[ScoreRow]]] = {}
+    for row in card.rows:
+        href = Markup(f"{folder(row.edition)}outlook.md#{row.judgment.id}")
+        groups.setdefault(row.edition.slug, (row.edition, []))[1].append(ScoreRow(row, href))
+    return list(groups.values())
