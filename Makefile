@@ -20,8 +20,10 @@ site: $(STAMP)
 serve: $(STAMP)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/briefing serve
 
+# FORMAT=github prints GitHub annotations (the Pages workflow), shown on each line of a pull request.
+FORMAT ?= text
 check: $(STAMP)
-	$(BIN)/briefing check
+	$(BIN)/briefing check --format $(FORMAT)
 
 lint: $(STAMP)
 	$(BIN)/ruff check generator tests bench

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tempfile
 import time
@@ -11,6 +12,7 @@ from pathlib import Path
 
 from generator import __version__
 from generator.data import (
+    FILE_NAMES,
     BriefingError,
     Changes,
     Files,
@@ -18,7 +20,9 @@ from generator.data import (
     Problem,
     diff,
     read_history,
+    schema_text,
     tally,
+    write_schemas,
 )
 from generator.data.errors import printable
 from generator.outputs import pipeline
@@ -66,6 +70,8 @@ def report_warnings(warnings: list[Problem]) -> None:
 
 
 def _check(args: argparse.Namespace) -> int:
+    if args.format == "github":
+        return _check_for_github(args.data)
     history = read_history(args.data)
     files = history.current.files
     issued = len(history.issued)
@@ -75,6 +81,34 @@ def _check(args: argparse.Namespace) -> int:
         f"{len(files.events)} events, {len(files.claims)} claims; "
         f"{issued} edition{'s' if issued != 1 else ''} issued)"
     )
+    return EXIT_OK
+
+
+def _check_for_github(data: Path) -> int:
+    """Every problem as a GitHub annotation on stdout, where Actions reads them; exit as check."""
+    try:
+        problems = read_history(data).warnings
+        code = EXIT_OK
+    except BriefingError as err:
+        problems, code = err.problems, EXIT_BAD_INPUT
+    # Problems name files from the project folder (data/..., editions/...); GitHub wants them
+    # from the working folder, the repository's root in a workflow.
+    root = data.parent
+    for problem in problems:
+        print(problem.annotation(os.path.relpath(root / problem.path)))
+    verdict = "nothing was changed" if code else "the briefing is valid"
+    print(f"{tally(problems)} found; {verdict}.", file=sys.stderr)
+    return code
+
+
+def _schema(args: argparse.Namespace) -> int:
+    if args.out is not None:
+        written = write_schemas(args.out)
+        print(f"{args.out}: {len(written)} schema(s) written")
+    elif args.name is not None:
+        sys.stdout.write(schema_text(args.name))
+    else:
+        args.parser.error("name a data file (briefing schema events), or --out DIR for all")
     return EXIT_OK
 
 
@@ -216,7 +250,20 @@ def _parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="validate data/ only")
     check.add_argument("--data", type=Path, default=Path("data"), help="data folder (data/)")
+    check.add_argument(
+        "--format",
+        choices=["text", "github"],
+        default="text",
+        help="text (default), or github: annotations that GitHub shows on each line",
+    )
     check.set_defaults(run=_check)
+
+    schema = commands.add_parser(
+        "schema", help="print a data file's JSON Schema, for editors that complete as you type"
+    )
+    schema.add_argument("name", nargs="?", choices=FILE_NAMES, help="the data file, e.g. events")
+    schema.add_argument("--out", type=Path, help="write every data file's schema into this folder")
+    schema.set_defaults(run=_schema, parser=schema)
 
     generate = commands.add_parser("generate", help="write the Markdown pages")
     generate.add_argument("--data", type=Path, default=Path("data"), help="data folder (data/)")

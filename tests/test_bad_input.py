@@ -335,7 +335,7 @@ CASES = [
         "impossible date",
         "events.yml",
         ("date: mid-June 2024", "date: 2025-02-30"),
-        "data/events.yml:2:9: error: events[0].date: February 2025 has no day 30",
+        "data/events.yml:2:9: error: events[0].date: February has no day 30",
         "February 2025 has days 1 to 28",
     ),
     Case(

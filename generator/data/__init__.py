@@ -8,6 +8,7 @@ from generator.data.dates import MONTHS, PartialDate, parse_date
 from generator.data.errors import BriefingError, Problem, tally
 from generator.data.history import Edition, History, read_history
 from generator.data.model import Actor, Event, Files
+from generator.data.schema import FILE_NAMES, relink_schema, schema_text, write_schemas
 from generator.data.validation import Checked, check_briefing, read_briefing
 from generator.data.views import Views, derive
 from generator.data.vocabulary import ACTOR_KINDS, EVENT_STATUSES, GLOBALS, RELATION_WORDS
@@ -15,6 +16,7 @@ from generator.data.vocabulary import ACTOR_KINDS, EVENT_STATUSES, GLOBALS, RELA
 __all__ = [
     "ACTOR_KINDS",
     "EVENT_STATUSES",
+    "FILE_NAMES",
     "GLOBALS",
     "KINDS",
     "MONTHS",
@@ -37,5 +39,8 @@ __all__ = [
     "parse_date",
     "read_briefing",
     "read_history",
+    "relink_schema",
+    "schema_text",
     "tally",
+    "write_schemas",
 ]

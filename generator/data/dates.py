@@ -19,13 +19,31 @@ _PART_DAYS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
 # ... and of a year: thirds.
 _PART_MONTHS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
 
-_ISO = re.compile(r"(?P<y>\d{4})(?:-(?P<m>\d{1,2})(?:-(?P<d>\d{1,2}))?)?")
-_WORDS = re.compile(
-    r"(?:(?P<part>early|mid|late)[- ]?)?(?:(?P<d>\d{1,2}) )?(?:(?P<mon>[A-Za-z]+)\.? )?(?P<y>\d{4})"
+# The forms a date may take, each a regular expression over the text with runs of spaces made
+# one: 2025-04-11; 11 April 2025, mid-April 2025, April 2025, 2025; April 11, 2025 (US order).
+_ISO_FORM = r"(?P<y>\d{4})(?:-(?P<m>\d{1,2})(?:-(?P<d>\d{1,2}))?)?"
+_WORDS_FORM = (
+    r"(?:(?P<part>early|mid|late)(?:-| )?)?"
+    r"(?:(?P<d>\d{1,2}) )?(?:(?P<mon>[A-Za-z]+)\.?,? )?(?P<y>\d{4})"
 )
+_US_FORM = r"(?P<mon>[A-Za-z]+)\.? (?P<d>\d{1,2}),? (?P<y>\d{4})"
+_ISO, _WORDS, _US = (re.compile(form) for form in (_ISO_FORM, _WORDS_FORM, _US_FORM))
 # Graphics draw a margin of months past the last date: keep clear of datetime's year 9999.
 MAX_YEAR = 9000
 FORMS = "2025, 2025-04, 2025-04-15, April 2025, 15 April 2025 or mid-April 2025"
+
+
+def json_pattern() -> str:
+    """The forms a date may take as one JSON Schema (ECMA-262) pattern, for editors' tools.
+
+    It says only which shapes are dates: a month's name and its days are checked by
+    `parse_date`, which an editor's tool cannot run.
+    """
+    forms = [
+        re.sub(r"\(\?P<\w+>", "(?:", form).replace(" ", r"\s+")
+        for form in (_ISO_FORM, _WORDS_FORM, _US_FORM)
+    ]
+    return r"^\s*(?:" + "|".join(forms) + r")\s*$"
 
 
 class DateError(ValueError):
@@ -108,14 +126,15 @@ def parse_date(value: object) -> PartialDate:
     if match := _ISO.fullmatch(text):
         year, month, day = match["y"], match["m"], match["d"]
         return _checked(int(year), int(month) if month else None, int(day) if day else None, None)
-    if match := _WORDS.fullmatch(text):
+    match = _WORDS.fullmatch(text) or _US.fullmatch(text)
+    if match:
         month_number = None
         if match["mon"]:
             month_number = _MONTH_NUMBER.get(match["mon"].lower())
             if month_number is None:
                 hint = did_you_mean(match["mon"].capitalize(), MONTHS) or f"write it as {FORMS}"
                 raise DateError(f"'{match['mon']}' is not a month", hint)
-        part = match["part"]
+        part = match.groupdict().get("part")
         if part and match["d"]:
             raise DateError(f"'{text}' gives both a day and '{part}'", "keep one of them")
         day = int(match["d"]) if match["d"] else None
@@ -132,9 +151,13 @@ def _checked(year: int, month: int | None, day: int | None, part: Part | None) -
         raise DateError(f"month {month} does not exist", "months run from 1 to 12")
     if day is not None and month is not None:
         last = calendar.monthrange(year, month)[1]
-        if not 1 <= day <= last:
+        name = MONTHS[month - 1]
+        if day == 29 and month == 2 and not 1 <= day <= last:
             raise DateError(
-                f"{MONTHS[month - 1]} {year} has no day {day}",
-                f"{MONTHS[month - 1]} {year} has days 1 to {last}",
+                f"February {year} has no day 29 ({year} is not a leap year)",
+                f"February {year} has days 1 to {last}",
             )
+        if not 1 <= day <= last:
+            # Which month lacks which day: 'April has no day 31', in any year.
+            raise DateError(f"{name} has no day {day}", f"{name} {year} has days 1 to {last}")
     return PartialDate(year, month, day, part)

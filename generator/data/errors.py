@@ -39,6 +39,27 @@ class Problem:
             text += f"\n    hint: {printable(self.hint)}"
         return text
 
+    def annotation(self, file: str | None = None) -> str:
+        """The problem as a GitHub Actions annotation, shown on its line in a pull request:
+        `::error file=PATH,line=L,col=C,title=FIELD::message`; file defaults to the path."""
+        message = printable(f"{self.field}: {self.message}" if self.field else self.message)
+        if self.hint:
+            message += f"\nhint: {printable(self.hint)}"
+        where = {
+            "file": file or self.path,
+            "line": str(self.line),
+            "col": str(self.col),
+            "title": "briefing check",
+        }
+        properties = ",".join(f"{name}={_escape(value, True)}" for name, value in where.items())
+        return f"::{self.severity} {properties}::{_escape(message)}"
+
+
+def _escape(text: str, is_property: bool = False) -> str:
+    """Text for a workflow command: what would end the command or a property, percent-coded."""
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace(":", "%3A").replace(",", "%2C") if is_property else text
+
 
 def printable(text: str) -> str:
     """Text with control characters spelt out, so data can't move the cursor or split a line."""

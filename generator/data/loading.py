@@ -40,6 +40,19 @@ _SAFE_TAGS = {
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
+# Scalar styles that may hold a line reading like a field: folded, literal, quoted.
+_MULTILINE_STYLES = {">", "|", "'", '"'}
+
+
+@dataclass(frozen=True)
+class Span:
+    """A text value over several lines: from its first line to its last (0-based), and the
+    column where the last ends (its closing quote, or 0 for a block that ends at a line start)."""
+
+    where: FieldPath
+    first: int
+    last: int
+    end_col: int
 
 
 @dataclass
@@ -50,6 +63,9 @@ class Document:
     value: Any
     values: dict[FieldPath, tuple[int, int]] = field(default_factory=dict)
     keys: dict[FieldPath, tuple[int, int]] = field(default_factory=dict)
+    # Texts that run over several lines (`>-`, `|`, quoted): where each is, to read its lines.
+    texts: list[Span] = field(default_factory=list)
+    lines: list[str] = field(default_factory=list)
 
     def locate(self, path: FieldPath, *, key: bool = False) -> tuple[int, int]:
         """Line and column (1-based) of the value at path, or of its nearest ancestor."""
@@ -94,6 +110,9 @@ class _Builder:
                 return self._refuse_tag(node, where)
             return [self.build(item, (*where, i), depth + 1) for i, item in enumerate(node.value)]
         assert isinstance(node, ScalarNode)
+        start, end = node.start_mark, node.end_mark
+        if node.style in _MULTILINE_STYLES and start and end and end.line > start.line:
+            self.doc.texts.append(Span(where, start.line, end.line, end.column))
         if node.tag == _TIMESTAMP:
             return node.value
         if node.tag not in _SAFE_TAGS:
@@ -517,6 +536,7 @@ def load(path: Path, display: str) -> Document:
     node = _compose(text, display, name)
     if node is None:
         raise _whole_file(display, name, "the file holds no data", "fill it in, or see the README")
+    doc.lines = text.splitlines()
     builder = _Builder(doc, name)
     try:
         doc.value = builder.build(node, ())

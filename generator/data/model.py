@@ -5,10 +5,17 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    WithJsonSchema,
+)
 from pydantic_core import PydanticCustomError
 
-from generator.data.dates import DateError, PartialDate, parse_date
+from generator.data.dates import FORMS, MAX_YEAR, DateError, PartialDate, json_pattern, parse_date
 
 
 def _date(value: Any) -> PartialDate:
@@ -54,8 +61,22 @@ def _url(value: Any) -> str:
     return text
 
 
-Date = Annotated[PartialDate, BeforeValidator(_date)]
-Url = Annotated[str, BeforeValidator(_url)]
+# How editors' tools see a date and an address (`briefing schema`): the shapes they may take.
+# The checker reads them more closely (a month's days, a host), with a hint where they fail.
+_DATE_SCHEMA = {
+    "anyOf": [
+        {"type": "string", "pattern": json_pattern()},
+        {"type": "integer", "minimum": 1000, "maximum": MAX_YEAR},
+    ],
+    "description": f"As precise as known: {FORMS}.",
+}
+_URL_SCHEMA = {
+    "type": "string",
+    "pattern": r"^\s*(?:[Hh][Tt][Tt][Pp][Ss]?://\S|[Mm][Aa][Ii][Ll][Tt][Oo]:)",
+    "description": "A web address (https://...) or an email address (mailto:...).",
+}
+Date = Annotated[PartialDate, BeforeValidator(_date), WithJsonSchema(_DATE_SCHEMA)]
+Url = Annotated[str, BeforeValidator(_url), WithJsonSchema(_URL_SCHEMA)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=5000)]
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=60)]
 Ids = Annotated[list[Id], Field(min_length=1)]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 import types
 import typing
 from collections.abc import Iterator, Mapping
@@ -13,6 +14,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic.fields import FieldInfo
 
+from generator.data.committed import Committed
 from generator.data.errors import BriefingError, Problem, did_you_mean
 from generator.data.loading import Document, FieldPath, dotted, load
 from generator.data.model import LIKELIHOOD, Files
@@ -30,7 +32,7 @@ def _file_schema(field: FieldInfo) -> TypeAdapter[Any]:
 
 
 # One validator per data file, from the field that holds it in Files.
-_FILE_SCHEMAS = {name: _file_schema(field) for name, field in Files.model_fields.items()}
+FILE_SCHEMAS = {name: _file_schema(field) for name, field in Files.model_fields.items()}
 
 _TYPE_NAMES = {
     "str": "text",
@@ -80,13 +82,20 @@ def check_briefing(data_dir: Path, shown: str | None = None) -> Checked:
     # Each file that loaded is checked on its own, so one broken file hides no other problem.
     for name, doc in docs.items():
         try:
-            _FILE_SCHEMAS[name].validate_python(doc.value)
+            FILE_SCHEMAS[name].validate_python(doc.value)
         except ValidationError as err:
             problems.extend(_schema_problems(err, docs, prefix=(name,)))
+    # Read beside the schema's errors: a swallowed field is often the one reported missing.
+    swallowed = [p for name, doc in docs.items() for p in _swallowed_fields(name, doc)]
     if problems:
-        raise BriefingError(problems)
+        raise BriefingError([*problems, *swallowed])
     files = Files.model_validate({name: doc.value for name, doc in docs.items()})
-    problems = [*_reference_problems(files, docs), *check_rules(files, docs)]
+    committed = Committed(data_dir)
+    problems = [
+        *swallowed,
+        *_reference_problems(files, docs, committed),
+        *check_rules(files, docs),
+    ]
     if any(p.is_error for p in problems):
         raise BriefingError(problems)
     return Checked(files, sorted(set(problems)), docs)
@@ -168,6 +177,40 @@ def _schema_problems(
             line, col = doc.locate(where[:-1])
         problems.append(Problem(doc.path, line, col, dotted((file, *where)), message, hint))
     return problems
+
+
+# A line that starts like a field: `place: St Petersburg`, `sources: [x]`, `status:`.
+_FIELD_LIKE = re.compile(r"(\s*)([a-z_]+):(?:\s|$)")
+
+
+def _swallowed_fields(name: str, doc: Document) -> Iterator[Problem]:
+    """A warning for each line inside a text over several lines that reads like a field of the
+    item holding the text: mis-indented, it became part of the text and would be published."""
+    for span in doc.texts:
+        if not span.where or isinstance(span.where[-1], int):
+            continue  # a text in a list is no field of an item
+        fields = set(_allowed_fields((name, *span.where[:-1])))
+        key_line, key_col = doc.keys.get(span.where, (span.first + 1, 1))
+        for number in range(span.first + 1, span.last + 1):
+            line = doc.lines[number] if number < len(doc.lines) else ""
+            if number == span.last:
+                line = line[: span.end_col]
+            match = _FIELD_LIKE.match(line)
+            if not match or match[2] not in fields:
+                continue
+            field, text_name = match[2], span.where[-1]
+            yield Problem(
+                doc.path,
+                number + 1,
+                len(match[1]) + 1,
+                dotted((name, *span.where)),
+                f"this line is part of the text of '{text_name}' (from line {key_line}), "
+                f"but reads like the field '{field}:'",
+                f"if '{field}' is a field, start it in column {key_col}, under '{text_name}:'; "
+                "if it is text, reword the line so it does not start with "
+                f"'{field}:'",
+                "warning",
+            )
 
 
 def _describe(value: Any) -> str:
@@ -264,7 +307,9 @@ def _unwrap(annotation: Any) -> Any:
             return annotation
 
 
-def _reference_problems(files: Files, docs: dict[str, Document]) -> Iterator[Problem]:
+def _reference_problems(
+    files: Files, docs: dict[str, Document], committed: Committed
+) -> Iterator[Problem]:
     def at(file: str, where: FieldPath, message: str, hint: str = "") -> Problem:
         doc = docs[file]
         line, col = doc.locate(where)
@@ -304,7 +349,12 @@ def _reference_problems(files: Files, docs: dict[str, Document]) -> Iterator[Pro
 
     def refs(file: str, where: FieldPath, value: str | None, kind: str) -> Iterator[Problem]:
         if value is not None and value not in ids[kind]:
-            hint = did_you_mean(value, ids[kind]) or f"add it to {kind}.yml, or fix the id"
+            # An id removed in this change (since git HEAD) says more than a near name.
+            hint = (
+                committed.removed(kind, value, docs)
+                or did_you_mean(value, ids[kind])
+                or f"add it to {kind}.yml, or fix the id"
+            )
             noun = {
                 "sources": "source",
                 "actors": "actor",

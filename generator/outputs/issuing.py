@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from generator.data import BriefingError, Edition, Problem, read_history
+from generator.data import BriefingError, Edition, Problem, read_history, relink_schema
 from generator.data.history import NOTE_FILE, SNAPSHOT
 from generator.outputs.pipeline import Project
 
@@ -58,6 +58,9 @@ def issue_edition(project: Project, note: str) -> Edition:
     fresh = Path(tempfile.mkdtemp(dir=project.editions, prefix=f".{current.slug}."))
     try:
         shutil.copytree(project.data, fresh / SNAPSHOT, ignore=shutil.ignore_patterns(".*"))
+        # Each file's first line names its schema from where it is: from the snapshot now.
+        for copied in (fresh / SNAPSHOT).glob("*.yml"):
+            relink_schema(copied, project.root / "schema", at=target / SNAPSHOT / copied.name)
         header = "# The note this edition was issued with; the data beside it is frozen.\n"
         text = yaml.safe_dump({"note": note}, allow_unicode=True, width=100, sort_keys=False)
         (fresh / NOTE_FILE).write_text(header + text, encoding="utf-8")

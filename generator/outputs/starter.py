@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from generator.data import BriefingError, Problem
+from generator.data import BriefingError, Problem, write_schemas
 from generator.pages import FEED, HISTORY_PAGES, SECTION_PAGES
 
 STARTER = Path(__file__).parent / "starter"
@@ -44,6 +44,8 @@ def create_project(target: Path) -> None:
         )
     target.mkdir(parents=True, exist_ok=True)
     shutil.copytree(STARTER / "data", target / "data")
+    # The data files' first lines name these: editors' tools complete and check as they type.
+    write_schemas(target / "schema")
     shutil.copytree(STARTER / "site-overrides", target / "site-overrides")
     config = (STARTER / "mkdocs.yml").read_text(encoding="utf-8")
     (target / "mkdocs.yml").write_text(
