@@ -148,7 +148,9 @@ def _load_all(data_dir: Path, shown: str | None) -> tuple[dict[str, Document], l
         except BriefingError as err:
             problems.extend(err.problems)
     for name in REQUIRED:
-        if name not in docs and not any(p.path.endswith(f"/{name}.yml") for p in problems):
+        if name not in docs and not any(
+            p.path.endswith(f"/{name}.yml") or f"/{name}/" in p.path for p in problems
+        ):
             problems.append(
                 Problem(
                     f"{shown}/{name}.yml",
