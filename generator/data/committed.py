@@ -79,27 +79,43 @@ def _likeness(old: Any, new: Any) -> float:
     return difflib.SequenceMatcher(None, shown(old), shown(new)).ratio()
 
 
+def _git(*args: str, cwd: Path) -> bytes | None:
+    """git's output, or None where it fails (no git, not a work tree, nothing at HEAD)."""
+    try:
+        done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False, timeout=30)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return done.stdout if done.returncode == 0 else None
+
+
 def _read_head(data_dir: Path) -> dict[str, Document]:
-    files = {file for file, _ in COLLECTIONS.values()}
     read: dict[str, Document] = {}
     with tempfile.TemporaryDirectory(prefix="briefing-head.") as scratch:
-        for file in sorted(files):
-            try:
-                done = subprocess.run(
-                    ["git", "show", f"HEAD:./{file}.yml"],
-                    cwd=data_dir,
-                    capture_output=True,
-                    check=False,
-                    timeout=30,
-                )
-            except (OSError, subprocess.SubprocessError):
-                return {}  # no git, or data_dir is gone: nothing to compare with
-            if done.returncode != 0:
-                continue  # not a git work tree, no commit yet, or the file is new
-            copy = Path(scratch) / f"{file}.yml"
-            copy.write_bytes(done.stdout)
-            try:
-                read[file] = load(copy, f"HEAD:{file}.yml")
-            except BriefingError:
-                continue
+        for file in sorted({file for file, _ in COLLECTIONS.values()}):
+            # A kind is one file, or a folder of files (data/actors/*.yml) read as one list.
+            single = _git("show", f"HEAD:./{file}.yml", cwd=data_dir)
+            if single is not None:
+                blobs = [single]
+            else:
+                listed = _git("ls-tree", "-z", "--name-only", "HEAD", f"./{file}/", cwd=data_dir)
+                names = [n for n in (listed or b"").decode().split("\0") if n.endswith(".yml")]
+                blobs = [
+                    blob
+                    for name in names
+                    if (blob := _git("show", f"HEAD:./{name}", cwd=data_dir)) is not None
+                ]
+            entries: list[Any] = []
+            for i, blob in enumerate(blobs):
+                copy = Path(scratch) / f"{file}-{i}.yml"
+                copy.write_bytes(blob)
+                try:
+                    value = load(copy, f"HEAD:{file}", file).value
+                except BriefingError:
+                    continue
+                if len(blobs) == 1:
+                    entries = value
+                elif isinstance(value, list):
+                    entries.extend(value)
+            if blobs:
+                read[file] = Document(f"HEAD:{file}", entries)
     return read

@@ -13,8 +13,12 @@ from yaml.events import (
     CollectionStartEvent,
     DocumentStartEvent,
     Event,
+    MappingEndEvent,
     MappingStartEvent,
     ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
 )
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.tokens import KeyToken, ScalarToken, ValueToken
@@ -46,29 +50,53 @@ _MULTILINE_STYLES = {">", "|", "'", '"'}
 
 @dataclass(frozen=True)
 class Span:
-    """A text value over several lines: from its first line to its last (0-based), and the
-    column where the last ends (its closing quote, or 0 for a block that ends at a line start)."""
+    """A text over several lines: where it starts (line and column, 1-based, as positions are
+    kept), the index of its last line (0-based) and the column where it ends on that line."""
 
-    where: FieldPath
-    first: int
+    start: tuple[int, int]
     last: int
     end_col: int
 
 
 @dataclass
 class Document:
-    """One loaded file: its value and the line and column of every value and key in it."""
+    """One loaded file: its value and the line and column of every value and key in it.
+
+    A file read by the fast path keeps its text instead: the positions are found the first
+    time a problem needs one (valid data never does).
+    """
 
     path: str
     value: Any
     values: dict[FieldPath, tuple[int, int]] = field(default_factory=dict)
     keys: dict[FieldPath, tuple[int, int]] = field(default_factory=dict)
-    # Texts that run over several lines (`>-`, `|`, quoted): where each is, to read its lines.
-    texts: list[Span] = field(default_factory=list)
-    lines: list[str] = field(default_factory=list)
+    text: str | None = field(default=None, repr=False)
+    # A kind kept in a folder of files (data/actors/*.yml): each file and the index of its
+    # first entry in the combined list.
+    parts: list[tuple[int, Document]] = field(default_factory=list, repr=False)
+    name: str = ""
+    # Texts over several lines (`>-`, `|`, quoted), by where they start, and the file's lines
+    # to read them: a line in one may read like a field that was meant to follow it.
+    texts: dict[tuple[int, int], Span] = field(default_factory=dict, repr=False)
+    lines: list[str] = field(default_factory=list, repr=False)
+
+    def place(self, path: FieldPath, *, key: bool = False) -> tuple[str, int, int]:
+        """The file, line and column (1-based) of the value at path, or of its nearest ancestor."""
+        if self.parts:
+            index = path[0] if path and isinstance(path[0], int) else 0
+            start, doc = next(
+                ((s, d) for s, d in reversed(self.parts) if s <= index), self.parts[0]
+            )
+            inside = (index - start, *path[1:]) if path else ()
+            return (doc.path, *doc.locate(inside, key=key))
+        return (self.path, *self.locate(path, key=key))
 
     def locate(self, path: FieldPath, *, key: bool = False) -> tuple[int, int]:
         """Line and column (1-based) of the value at path, or of its nearest ancestor."""
+        if self.parts:
+            return self.place(path, key=key)[1:]
+        if self.text is not None:
+            self._find_positions(self.text)
         table = self.keys if key else self.values
         for end in range(len(path), -1, -1):
             if path[:end] in table:
@@ -76,6 +104,13 @@ class Document:
             if key and path[:end] in self.values:
                 return self.values[path[:end]]
         return (1, 1)
+
+    def _find_positions(self, text: str) -> None:
+        """Read the text again with the position-tracking loader (it loaded fast, so it is fine)."""
+        self.text = None
+        node = _compose(text, self.path, self.name)
+        if node is not None:
+            _Builder(self, self.name).build(node, ())
 
 
 def _pos(node: Node | Event) -> tuple[int, int]:
@@ -112,7 +147,7 @@ class _Builder:
         assert isinstance(node, ScalarNode)
         start, end = node.start_mark, node.end_mark
         if node.style in _MULTILINE_STYLES and start and end and end.line > start.line:
-            self.doc.texts.append(Span(where, start.line, end.line, end.column))
+            self.doc.texts.setdefault(_pos(node), Span(_pos(node), end.line, end.column))
         if node.tag == _TIMESTAMP:
             return node.value
         if node.tag not in _SAFE_TAGS:
@@ -498,10 +533,114 @@ def _whole_file(display: str, name: str, message: str, hint: str) -> BriefingErr
     return BriefingError([Problem(display, 1, 1, name, message, hint)])
 
 
-def load(path: Path, display: str) -> Document:
-    """Load one YAML file safely; raise BriefingError naming every problem in it."""
-    name = path.stem
-    doc = Document(display, None)
+class _Unusual(Exception):
+    """Something the fast path leaves to the position-tracking loader to report."""
+
+
+_CLoader: Any = getattr(yaml, "CSafeLoader", None)
+_STR = "tag:yaml.org,2002:str"
+
+
+def _fast_value(text: str, texts: dict[tuple[int, int], Span]) -> Any:
+    """The value of a plain, valid file from libyaml's parse events, without positions.
+
+    libyaml's parser keeps its own stacks (its composer recurses, so it is not used). Anything
+    the position-tracking loader would report or refuse (an alias, a tag, a repeated or
+    non-text field name, too deep, too many values, a second document, a syntax error) raises
+    _Unusual, and the file is read again by that loader, which says where and why. Texts over
+    several lines are noted in `texts`.
+    """
+    if _CLoader is None:
+        raise _Unusual
+    loader = _CLoader(text)
+    resolve, constructors = loader.resolve, loader.yaml_constructors
+    stack: list[Any] = []  # the open lists and mappings
+    pending: list[Any] = []  # per open mapping: the key read, or _NO_KEY
+    result: Any = _NO_KEY
+    count = documents = 0
+    try:
+        while True:
+            event = loader.get_event()
+            kind = type(event)
+            if kind is ScalarEvent:
+                tag = event.tag
+                if tag is None or tag == "!":
+                    tag = resolve(ScalarNode, event.value, event.implicit)
+                if stack and type(stack[-1]) is dict and pending[-1] is _NO_KEY:
+                    if tag != _STR or event.value in stack[-1]:
+                        raise _Unusual
+                    pending[-1] = event.value
+                    continue
+                if event.style is not None and event.style in _MULTILINE_STYLES:
+                    start, end = event.start_mark, event.end_mark
+                    if end.line > start.line:
+                        at = (start.line + 1, start.column + 1)
+                        texts[at] = Span(at, end.line, end.column)
+                if tag in (_STR, _TIMESTAMP):
+                    value: Any = event.value
+                elif tag in _SAFE_TAGS:
+                    value = constructors[tag](loader, ScalarNode(tag, event.value))
+                else:
+                    raise _Unusual
+            elif kind is MappingStartEvent or kind is SequenceStartEvent:
+                mapping = kind is MappingStartEvent
+                tag = event.tag
+                if tag is not None and tag != "!" and tag != (_MAP if mapping else _SEQ):
+                    raise _Unusual
+                if len(stack) >= MAX_DEPTH:
+                    raise _Unusual
+                if stack and type(stack[-1]) is dict and pending[-1] is _NO_KEY:
+                    raise _Unusual  # a list or mapping used as a field name
+                value = {} if mapping else []
+            elif kind is MappingEndEvent or kind is SequenceEndEvent:
+                stack.pop()
+                if kind is MappingEndEvent:
+                    pending.pop()
+                continue
+            elif kind is DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    raise _Unusual
+                continue
+            elif kind is StreamEndEvent:
+                break
+            elif kind is AliasEvent:
+                raise _Unusual
+            else:  # stream start, document end
+                continue
+            count += 1
+            if count > MAX_VALUES:
+                raise _Unusual
+            if not stack:
+                result = value
+            elif type(stack[-1]) is list:
+                stack[-1].append(value)
+            else:
+                stack[-1][pending[-1]] = value
+                pending[-1] = _NO_KEY
+            if kind is not ScalarEvent:
+                stack.append(value)
+                if kind is MappingStartEvent:
+                    pending.append(_NO_KEY)
+    except yaml.YAMLError:
+        raise _Unusual from None
+    finally:
+        loader.dispose()
+    if result is _NO_KEY or result is None:
+        raise _Unusual
+    return result
+
+
+_NO_KEY = object()
+
+
+def load(path: Path, display: str, name: str | None = None) -> Document:
+    """Load one YAML file safely; raise BriefingError naming every problem in it.
+
+    name: the field name problems start with (default: the file's name without .yml).
+    """
+    name = name or path.stem
+    doc = Document(display, None, name=name)
     too_large = f"a briefing file holds at most {MAX_FILE_BYTES} bytes"
     try:
         if not path.is_file():  # a folder, a pipe or a device would never end or never start
@@ -533,10 +672,16 @@ def load(path: Path, display: str) -> Document:
             "the file is empty",
             "fill it in, or see the README for what belongs here",
         )
+    fast = Document(display, None, text=text, name=name)
+    try:
+        fast.value = _fast_value(text, fast.texts)
+        fast.lines = text.splitlines() if fast.texts else []
+        return fast
+    except _Unusual:
+        pass
     node = _compose(text, display, name)
     if node is None:
         raise _whole_file(display, name, "the file holds no data", "fill it in, or see the README")
-    doc.lines = text.splitlines()
     builder = _Builder(doc, name)
     try:
         doc.value = builder.build(node, ())
@@ -556,4 +701,5 @@ def load(path: Path, display: str) -> Document:
         ) from None
     if builder.problems:
         raise BriefingError(builder.problems)
+    doc.lines = text.splitlines() if doc.texts else []
     return doc

@@ -51,19 +51,21 @@ def write_schemas(folder: Path) -> list[Path]:
     return written
 
 
-def schema_comment(data_file: Path, schema_folder: Path) -> str:
-    """The first line for data_file: its schema in schema_folder, as a path relative to it."""
-    schema = schema_folder / f"{data_file.stem}.json"
+def schema_comment(data_file: Path, schema_folder: Path, name: str | None = None) -> str:
+    """The first line for data_file: the schema of `name` (default: the file's own name) in
+    schema_folder, as a path relative to the file."""
+    schema = schema_folder / f"{name or data_file.stem}.json"
     relative = Path(os.path.relpath(schema.resolve(), data_file.parent.resolve())).as_posix()
     return SCHEMA_COMMENT + relative
 
 
 def relink_schema(data_file: Path, schema_folder: Path, at: Path | None = None) -> None:
     """Point a copied data file's schema comment at schema_folder again, from where the file
-    is (or, with `at`, from where it is about to be moved)."""
+    is (or, with `at`, from where it is about to be moved); the schema it names stays."""
     text = data_file.read_text(encoding="utf-8")
     if not text.startswith(SCHEMA_COMMENT):
         return
-    _, newline, rest = text.partition("\n")
-    first = schema_comment(at or data_file, schema_folder)
+    first, newline, rest = text.partition("\n")
+    name = Path(first.removeprefix(SCHEMA_COMMENT).strip()).stem
+    first = schema_comment(at or data_file, schema_folder, name)
     data_file.write_text(first + newline + rest, encoding="utf-8")

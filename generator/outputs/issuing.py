@@ -59,8 +59,9 @@ def issue_edition(project: Project, note: str) -> Edition:
     try:
         shutil.copytree(project.data, fresh / SNAPSHOT, ignore=shutil.ignore_patterns(".*"))
         # Each file's first line names its schema from where it is: from the snapshot now.
-        for copied in (fresh / SNAPSHOT).glob("*.yml"):
-            relink_schema(copied, project.root / "schema", at=target / SNAPSHOT / copied.name)
+        for copied in (fresh / SNAPSHOT).rglob("*.yml"):
+            moved = target / copied.relative_to(fresh)
+            relink_schema(copied, project.root / "schema", at=moved)
         header = "# The note this edition was issued with; the data beside it is frozen.\n"
         text = yaml.safe_dump({"note": note}, allow_unicode=True, width=100, sort_keys=False)
         (fresh / NOTE_FILE).write_text(header + text, encoding="utf-8")
