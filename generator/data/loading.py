@@ -541,14 +541,14 @@ _CLoader: Any = getattr(yaml, "CSafeLoader", None)
 _STR = "tag:yaml.org,2002:str"
 
 
-def _fast_value(text: str, texts: dict[tuple[int, int], Span]) -> Any:
+def _fast_value(text: str, texts: dict[tuple[int, int], Span] | None = None) -> Any:
     """The value of a plain, valid file from libyaml's parse events, without positions.
 
     libyaml's parser keeps its own stacks (its composer recurses, so it is not used). Anything
     the position-tracking loader would report or refuse (an alias, a tag, a repeated or
     non-text field name, too deep, too many values, a second document, a syntax error) raises
     _Unusual, and the file is read again by that loader, which says where and why. Texts over
-    several lines are noted in `texts`.
+    several lines are noted in `texts`, when given.
     """
     if _CLoader is None:
         raise _Unusual
@@ -571,7 +571,7 @@ def _fast_value(text: str, texts: dict[tuple[int, int], Span]) -> Any:
                         raise _Unusual
                     pending[-1] = event.value
                     continue
-                if event.style is not None and event.style in _MULTILINE_STYLES:
+                if texts is not None and event.style in _MULTILINE_STYLES:
                     start, end = event.start_mark, event.end_mark
                     if end.line > start.line:
                         at = (start.line + 1, start.column + 1)
