@@ -9,6 +9,7 @@ import re
 import shutil
 import subprocess
 import sys
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -354,3 +355,107 @@ def test_the_pre_commit_hook_stops_a_commit_with_a_mistake(tmp_path):
     assert failed.returncode == 1
     assert "Failed" in failed.stdout
     assert "error: events[0].date: November has no day 31" in failed.stdout
+
+
+# --- Edit links ------------------------------------------------------------------------------
+
+
+class EditLinks(HTMLParser):
+    """The addresses of a page's edit buttons (`<a rel="edit">`)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.hrefs: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if tag == "a" and found.get("rel") == "edit":
+            self.hrefs.append(found.get("href") or "")
+
+    @classmethod
+    def of(cls, page: Path) -> list[str]:
+        parser = cls()
+        parser.feed(page.read_text(encoding="utf-8"))
+        return parser.hrefs
+
+
+def edit_links(site: Path, page: str) -> list[str]:
+    return EditLinks.of(site / page / "index.html")
+
+
+def build(project: Path, **github: str) -> Path:
+    """`briefing build` with only the given GitHub Actions variables set; return site/."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GITHUB_")}
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "build", "--no-pdf"],
+        cwd=project,
+        env={**env, **github, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+def test_in_github_actions_the_edit_button_opens_the_pages_data_file(tmp_path):
+    project = seed_project(tmp_path)
+    assert run_briefing("edition", "The first edition", cwd=project).returncode == 0
+    site = build(
+        project,
+        GITHUB_REPOSITORY="owner/briefing-repo",
+        GITHUB_SERVER_URL="https://github.com",
+        GITHUB_REF_NAME="main",
+        GITHUB_REF_TYPE="branch",
+        GITHUB_WORKSPACE=str(tmp_path),  # the project is the folder p/ of the repository
+    )
+    edit = "https://github.com/owner/briefing-repo/edit/main/p/"
+    assert edit_links(site, "") == [edit + "data/briefing.yml"]
+    assert edit_links(site, "timeline") == [edit + "data/events.yml"]
+    assert edit_links(site, "actors/kirill-dmitriev") == [edit + "data/actors.yml"]
+    assert edit_links(site, "outlook") == [edit + "data/outlook.yml"]
+    assert edit_links(site, "sources") == [edit + "data/sources.yml"]
+    # An issued edition's pages open its own frozen copy, where it is corrected.
+    archived = "editions/2025-03-31/"
+    assert edit_links(site, archived + "timeline") == [edit + archived + "data/events.yml"]
+    # A page made from no data file has no edit button.
+    assert edit_links(site, "method") == []
+    assert edit_links(site, "changes") == []
+    # The generated Markdown names its data file; no button ever opens the Markdown.
+    assert 'edit_source: "data/events.yml"' in (project / "content/timeline.md").read_text()
+    assert "content/" not in " ".join(
+        href for page in site.rglob("index.html") for href in EditLinks.of(page)
+    )
+
+
+def test_repo_url_in_mkdocs_yml_names_the_repository_and_a_split_kind_its_file(tmp_path):
+    project = seed_project(tmp_path)
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8")
+        + "repo_url: https://github.com/owner/other\nedit_uri: edit/trunk/briefing/\n",
+        encoding="utf-8",
+    )
+    actors = project / "data" / "actors.yml"
+    entries = yaml.safe_load(actors.read_text(encoding="utf-8"))
+    actors.unlink()
+    for part, chunk in (("a.yml", entries[:5]), ("b.yml", entries[5:])):
+        dump_to = project / "data" / "actors" / part
+        dump_to.parent.mkdir(exist_ok=True)
+        dump_to.write_text(yaml.safe_dump(chunk, sort_keys=False), encoding="utf-8")
+    later = next(entry["id"] for entry in entries[5:])
+    site = build(project)
+    edit = "https://github.com/owner/other/edit/trunk/briefing/"
+    assert edit_links(site, f"actors/{later}") == [edit + "data/actors/b.yml"]
+    assert edit_links(site, f"actors/{entries[0]['id']}") == [edit + "data/actors/a.yml"]
+    assert edit_links(site, "timeline") == [edit + "data/events.yml"]
+    # The actors list comes from a folder of files: no one file to open.
+    assert edit_links(site, "actors") == []
+
+
+def test_without_a_repository_no_page_has_an_edit_button(tmp_path):
+    site = build(seed_project(tmp_path))
+    pages = list(site.rglob("index.html"))
+    assert pages
+    assert all(EditLinks.of(page) == [] for page in pages)

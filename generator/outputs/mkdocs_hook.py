@@ -9,13 +9,14 @@ and shown in a banner under `mkdocs serve`.
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 from typing import Any
 
 from mkdocs.exceptions import PluginError
 
 from generator.data import BriefingError, Problem
-from generator.outputs.pipeline import generate, theme_text
+from generator.outputs.pipeline import edit_base, generate, theme_text
 from generator.outputs.preview import banner_html, inject_after_body
 
 log = logging.getLogger("mkdocs.hooks.briefing")
@@ -28,6 +29,8 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def on_pre_build(config: Any) -> None:
     root = Path(config.config_file_path).parent
+    # The theme's edit button (partials/actions.html) opens a page's data file from here.
+    config.extra["briefing_edit"] = edit_base(root, config.repo_url, config.edit_uri, os.environ)
     try:
         generated = generate(root / "data", Path(config.docs_dir))
     except BriefingError as err:

@@ -7,10 +7,11 @@ import logging
 import os
 import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote, urljoin
 
 from markupsafe import Markup
 
@@ -77,6 +78,35 @@ def theme_text(text: str) -> Markup:
     its own `| e` leaves it alone, so every place shows the text exactly as typed.
     """
     return Markup(html.escape(" ".join(text.split()), quote=True))
+
+
+def edit_base(
+    project: Path, repo_url: str | None, edit_uri: str | None, env: Mapping[str, str]
+) -> str | None:
+    """Where the project's files are edited on GitHub, to which a page's data file is added.
+
+    From mkdocs.yml's `repo_url` and `edit_uri` (the branch and the project's folder in the
+    repository: `edit/main/`), or else, in GitHub Actions, from the repository being built
+    (GITHUB_REPOSITORY, on the branch built, from the project's folder in the checkout).
+    None where neither says: the site then has no edit buttons.
+    """
+    if repo_url:
+        return urljoin(repo_url.rstrip("/") + "/", edit_uri or "")
+    repository = env.get("GITHUB_REPOSITORY")
+    if not repository:
+        return None
+    server = env.get("GITHUB_SERVER_URL") or "https://github.com"
+    on_branch = env.get("GITHUB_REF_TYPE", "branch") == "branch" and env.get("GITHUB_REF_NAME")
+    # A pull request builds a merge ref; its edits belong on the branch it comes from.
+    branch = env.get("GITHUB_HEAD_REF") or (env.get("GITHUB_REF_NAME") if on_branch else "HEAD")
+    folder = ""
+    workspace = env.get("GITHUB_WORKSPACE")
+    if workspace:
+        inside = os.path.relpath(project.resolve(), Path(workspace).resolve())
+        folder = "" if inside == "." or inside.startswith("..") else f"{Path(inside).as_posix()}/"
+    return (
+        f"{server.rstrip('/')}/{quote(repository)}/edit/{quote(branch or 'HEAD')}/{quote(folder)}"
+    )
 
 
 def build_site(

@@ -104,6 +104,23 @@ class Archive:
 
 
 @dataclass(frozen=True)
+class DataFiles:
+    """The data file each page is generated from, from the project's folder (data/events.yml,
+    editions/2025-03-31/data/events.yml): the theme's edit button opens it, not the page."""
+
+    # Each kind's file ('events': 'data/events.yml'); a kind split over a folder ends in '/'.
+    kinds: Mapping[str, str] = field(default_factory=dict)
+    # Where an item of a split kind is kept: ('actors', 'first-actor'): 'data/actors/a.yml'.
+    items: Mapping[tuple[str, str], str] = field(default_factory=dict)
+
+    def of(self, kind: str, item: str | None = None) -> str | None:
+        """The file a page about `kind` (and one `item` of it) comes from; None for a folder,
+        which cannot be edited as one."""
+        path = self.items.get((kind, item or ""), self.kinds.get(kind))
+        return quote(path) if path and not path.endswith("/") else None
+
+
+@dataclass(frozen=True)
 class Setting:
     """Where a set of pages stands among the editions: what to mark new, and which banner."""
 
@@ -113,6 +130,8 @@ class Setting:
     archive: Archive | None = None
     # Pages left out of an archived edition (the whole-briefing page: the current one prints).
     skip: frozenset[str] = frozenset()
+    # The data files the pages come from; none known, no page names one (and no edit button).
+    files: DataFiles = field(default_factory=DataFiles)
 
 
 def environment() -> Environment:

@@ -15,7 +15,15 @@ from markupsafe import Markup
 from generator.data import Change, Changes, Edition, History, derive
 from generator.data.scoring import Scorecard, Scored, scorecard
 from generator.pages.feed import feed
-from generator.pages.rendering import HEADER, Archive, Setting, environment, pages, tidy
+from generator.pages.rendering import (
+    HEADER,
+    Archive,
+    DataFiles,
+    Setting,
+    environment,
+    pages,
+    tidy,
+)
 
 # Site-wide pages about the editions: (path under content/, template).
 HISTORY_PAGES = [
@@ -67,6 +75,19 @@ def folder(edition: Edition) -> str:
     return f"editions/{edition.slug}/" if edition.issued else ""
 
 
+def data_files(edition: Edition) -> DataFiles:
+    """The files an edition's pages come from, as problems name them: from the project."""
+    kinds = {kind: doc.path for kind, doc in edition.docs.items()}
+    items = {
+        (kind, entry["id"]): part.path
+        for kind, doc in edition.docs.items()
+        for _, part in doc.parts
+        for entry in part.value
+        if isinstance(entry, dict) and isinstance(entry.get("id"), str)
+    }
+    return DataFiles(kinds, items)
+
+
 def site_pages(history: History) -> dict[str, str]:
     """Every generated file, as {path under content/: text}."""
     current = history.current
@@ -79,6 +100,7 @@ def site_pages(history: History) -> dict[str, str]:
             marks=changes.marks() if changes else {},
             since=previous.files.briefing.as_of if previous else None,
             note=current.note,
+            files=data_files(current),
         ),
     )
     main = frozenset(rendered)
@@ -97,18 +119,20 @@ def site_pages(history: History) -> dict[str, str]:
             since=before.files.briefing.as_of if before else None,
             note=edition.note,
             archive=archive,
+            files=data_files(edition),
         )
         rendered.update(pages(derive(edition.files), setting))
     entries = [_entry(history, edition) for edition in reversed(history.editions)]
     env = environment()
     card = scorecard(history)
+    files = data_files(current)
     for path, template in HISTORY_PAGES:
         body = env.get_template(template).render(
             v=views,
             b=current.files.briefing,
             root="../" * path.count("/"),
             page=path,
-            setting=Setting(),
+            setting=Setting(files=files),
             archive=None,
             header=Markup(HEADER),
             entries=entries,
