@@ -11,15 +11,26 @@ from generator.data.model import Actor, Event, Files
 from generator.data.schema import FILE_NAMES, relink_schema, schema_text, write_schemas
 from generator.data.validation import Checked, check_briefing, read_briefing
 from generator.data.views import Views, derive
-from generator.data.vocabulary import ACTOR_KINDS, EVENT_STATUSES, GLOBALS, RELATION_WORDS
+from generator.data.vocabulary import (
+    ACTOR_KIND,
+    ACTOR_KINDS,
+    EVENT_STATUS,
+    EVENT_STATUSES,
+    RELATION,
+    RELATION_WORDS,
+    in_words,
+    template_globals,
+)
 
 __all__ = [
+    "ACTOR_KIND",
     "ACTOR_KINDS",
+    "EVENT_STATUS",
     "EVENT_STATUSES",
     "FILE_NAMES",
-    "GLOBALS",
     "KINDS",
     "MONTHS",
+    "RELATION",
     "RELATION_WORDS",
     "Actor",
     "BriefingError",
@@ -36,11 +47,13 @@ __all__ = [
     "check_briefing",
     "derive",
     "diff",
+    "in_words",
     "parse_date",
     "read_briefing",
     "read_history",
     "relink_schema",
     "schema_text",
     "tally",
+    "template_globals",
     "write_schemas",
 ]
