@@ -7,14 +7,18 @@ STAMP := $(VENV)/.installed
 # axe-core for the accessibility test, from tests/axe/package-lock.json (npm registry only).
 AXE := tests/axe/node_modules/axe-core/axe.min.js
 
-.PHONY: site serve test lint check bench bench-parts clean workflows lighthouse
+.PHONY: site serve test lint check bench bench-parts clean workflows lighthouse axe
 
+# Each phase says what it does as it starts (`==> ...`); pip shows every package it installs.
 $(STAMP): pyproject.toml requirements.lock
+	@echo "==> setup: installing the Python packages into $(VENV)/ (the first time, a minute or two)"
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[dev]'
+	$(BIN)/pip install --disable-pip-version-check -c requirements.lock -e '.[dev]'
 	touch $(STAMP)
+	@echo "==> setup: done; $(VENV)/ is reused from now on"
 
 site: $(STAMP)
+	@echo "==> site: check data/, write the pages, build site/ (and the PDFs where Chromium is installed)"
 	NO_MKDOCS_2_WARNING=1 $(BIN)/briefing build
 
 serve: $(STAMP)
@@ -26,11 +30,13 @@ check: $(STAMP)
 	$(BIN)/briefing check --format $(FORMAT)
 
 lint: $(STAMP)
+	@echo "==> lint: ruff check, ruff format --check, mypy"
 	$(BIN)/ruff check generator tests bench
 	$(BIN)/ruff format --check generator tests bench
 	$(BIN)/mypy
 
-test: lint workflows $(AXE)
+test: lint workflows axe
+	@echo "==> tests: pytest, one line per group as it starts; skipped tests and why at the end"
 	NO_MKDOCS_2_WARNING=1 $(BIN)/pytest
 
 clean:
@@ -53,10 +59,15 @@ pdf: $(STAMP)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/briefing pdf
 # The Pages workflow: valid against GitHub's schema, and clean under zizmor's audit (offline).
 workflows: $(STAMP)
+	@echo "==> workflows: .github/workflows against GitHub's schema, then zizmor's audit (offline)"
 	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
 	$(BIN)/zizmor --offline .github/workflows
 
+axe: $(AXE)
+	@echo "==> axe: axe-core for the accessibility tests is in tests/axe/node_modules"
+
 $(AXE): tests/axe/package-lock.json
+	@echo "==> axe: installing axe-core with npm ci in tests/axe (from its package-lock.json)"
 	cd tests/axe && npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 

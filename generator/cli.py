@@ -26,7 +26,7 @@ from generator.data import (
 )
 from generator.data.errors import printable
 from generator.outputs import pipeline
-from generator.outputs.chromium import find_chromium
+from generator.outputs.chromium import INSTALL_CHROMIUM, find_chromium
 from generator.outputs.pdf import FULL_PDF_NAME, PDF_NAME, PdfError, masthead
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
@@ -183,6 +183,13 @@ def _build(args: argparse.Namespace) -> int:
     if args.no_pdf or find_chromium() is None:
         pipeline.build_site(project.config, project.site, title)
         made = ""
+        # Said plainly: a site without its PDFs is not what `make site` promises.
+        print(
+            "PDF skipped (--no-pdf): the site links no PDF."
+            if args.no_pdf
+            else f"PDF skipped: Chromium is not installed, so the site links no PDF. "
+            f"Install it ({INSTALL_CHROMIUM}) and build again."
+        )
     else:
         from generator.outputs.pdf import make_pdf
 

@@ -30,6 +30,14 @@ PRINT_PARTS = [
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    # A line as each group of tests starts (tests/phases.py), unless asked to be quiet.
+    from phases import Phases
+
+    if config.get_verbosity() >= 0:
+        config.pluginmanager.register(Phases(config), "phases")
+
+
 def require(condition: object, reason: str) -> None:
     """Skip when a tool is missing on a laptop; in CI a missing tool is a failure."""
     if condition:

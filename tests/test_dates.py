@@ -1,3 +1,5 @@
+"""Dates as editors write them: kept as precise as known; a wrong one says what is wrong."""
+
 import datetime as dt
 
 import pytest

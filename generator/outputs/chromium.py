@@ -34,6 +34,8 @@ FLAGS = [
     "--disable-quic",
 ]
 CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+# How to get one, in the words of a hint.
+INSTALL_CHROMIUM = "Debian: apt-get install chromium"
 
 
 def find_chromium() -> str | None:
@@ -56,7 +58,7 @@ def require_chromium() -> str:
                     1,
                     "",
                     "no Chromium or Chrome browser was found",
-                    "install it (Debian: apt-get install chromium), or set BRIEFING_CHROMIUM",
+                    f"install it ({INSTALL_CHROMIUM}), or set BRIEFING_CHROMIUM",
                 )
             ]
         )
