@@ -459,3 +459,21 @@ def test_without_a_repository_no_page_has_an_edit_button(tmp_path):
     pages = list(site.rglob("index.html"))
     assert pages
     assert all(EditLinks.of(page) == [] for page in pages)
+
+
+def test_a_new_projects_workflow_annotates_pull_requests_too(tmp_path):
+    assert run_briefing("new", "fresh", cwd=tmp_path).returncode == 0
+    project = tmp_path / "fresh"
+    workflow = yaml.safe_load((project / ".github/workflows/pages.yml").read_text())
+    assert "pull_request" in workflow[True]
+    check = workflow["jobs"]["check"]
+    assert any(step.get("run") == "make check FORMAT=github" for step in check["steps"])
+    assert workflow["jobs"]["build"]["needs"] == "check"
+    dry_run = subprocess.run(
+        ["make", "-n", "check", "FORMAT=github", f"VENV={Path(sys.executable).parent.parent}"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert re.search(r"briefing check --format github$", dry_run.stdout, re.MULTILINE)
