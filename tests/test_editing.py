@@ -477,3 +477,36 @@ def test_a_new_projects_workflow_annotates_pull_requests_too(tmp_path):
         check=True,
     )
     assert re.search(r"briefing check --format github$", dry_run.stdout, re.MULTILINE)
+
+
+def test_a_commit_with_a_renamed_id_is_stopped_by_the_installed_hook(tmp_path):
+    project = seed_project(tmp_path)
+    (project / "generator").unlink()
+    (hook,) = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    config = {"repos": [{"repo": "local", "hooks": [{**hook, "language": "system"}]}]}
+    (project / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    git("init", "-q", cwd=project)
+    git("add", ".", cwd=project)
+    git("commit", "-q", "--no-verify", "-m", "seed", cwd=project)
+    installed = pre_commit("install", cwd=project, home=tmp_path / "cache")
+    assert installed.returncode == 0, installed.stdout + installed.stderr
+    rename_actor(project, "kirill-dmitriev", "dmitriev")
+    # git runs the hook itself, as it does for an editor's `git commit`.
+    env = {
+        **os.environ,
+        "PRE_COMMIT_HOME": str(tmp_path / "cache"),
+        "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}",
+        "NO_MKDOCS_2_WARNING": "1",
+    }
+    committed = subprocess.run(
+        ["git", "-c", "user.name=Editor", "-c", "user.email=e@example.org", "commit", "-am", "x"],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert committed.returncode != 0
+    shown = committed.stdout + committed.stderr
+    assert "'kirill-dmitriev' was removed (renamed to 'dmitriev'?)" in shown
