@@ -144,7 +144,7 @@ def _build(args: argparse.Namespace) -> int:
     project = pipeline.Project(args.root)
     generated = pipeline.generate(project.data, project.content)
     report_warnings(generated.warnings)
-    title = generated.files.briefing.title
+    title = generated.title
     # The site links the PDF (the theme reads extra.briefing_pdf) only where one can be made.
     if args.no_pdf or find_chromium() is None:
         pipeline.build_site(project.config, project.site, title)

@@ -42,19 +42,27 @@ def derive(files: Files) -> Views:
     """Compute the orderings and indexes the pages show."""
     timeline = sorted(files.events, key=lambda e: (e.date.sort_key, e.id))
     claims = sorted(files.claims, key=lambda c: (c.date.sort_key, c.id))
-    actor_views = []
-    for actor in files.actors:
-        links_in = [
-            (other, link) for other in files.actors for link in other.links if link.to == actor.id
-        ]
-        actor_views.append(
-            ActorView(
-                actor=actor,
-                claims=[c for c in claims if c.by == actor.id],
-                events=[e for e in timeline if actor.id in e.actors],
-                links_in=links_in,
-            )
+    # Each index in one pass over its list, in the list's order.
+    links_in: dict[str, list[tuple[Actor, Link]]] = {}
+    for other in files.actors:
+        for link in other.links:
+            links_in.setdefault(link.to, []).append((other, link))
+    claims_by_actor: dict[str, list[Claim]] = {}
+    for claim in claims:
+        claims_by_actor.setdefault(claim.by, []).append(claim)
+    events_by_actor: dict[str, list[Event]] = {}
+    for event in timeline:
+        for actor_id in dict.fromkeys(event.actors):
+            events_by_actor.setdefault(actor_id, []).append(event)
+    actor_views = [
+        ActorView(
+            actor=actor,
+            claims=claims_by_actor.get(actor.id, []),
+            events=events_by_actor.get(actor.id, []),
+            links_in=links_in.get(actor.id, []),
         )
+        for actor in files.actors
+    ]
     statuses = Counter(c.status for c in files.claims)
     events = {e.id: e for e in files.events}
     claims_by_event: dict[str, list[Claim]] = {}

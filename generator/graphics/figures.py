@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Sequence
+
 from markupsafe import Markup
 
 from generator.data import Views
+from generator.data.dates import PartialDate
+from generator.data.model import Actor, Event
 from generator.graphics import actors_map, timeline_graphic
 from generator.graphics.svg import figure
 
@@ -41,6 +46,37 @@ ACTOR_MAPS = {
 }
 
 
+# A graphic stays readable at any size: the actors map draws at most this many actors (the
+# most connected; the tables beside it list every one), and the home page's timeline the
+# latest events up to the as-of date and the next ones after it (the Timeline page has all).
+MAP_MOST = 30
+HOME_PAST, HOME_NEXT = 16, 8
+
+
+def most_connected(actors: Sequence[Actor], most: int = MAP_MOST) -> list[Actor]:
+    """The `most` actors with the most links (out and in), in their order in the data."""
+    if len(actors) <= most:
+        return list(actors)
+    order = {a.id: i for i, a in enumerate(actors)}
+    degree: Counter[str] = Counter()
+    for actor in actors:
+        for link in actor.links:
+            if link.to in order and link.to != actor.id:
+                degree[actor.id] += 1
+                degree[link.to] += 1
+    kept = set(sorted(order, key=lambda i: (-degree[i], order[i]))[:most])
+    return [a for a in actors if a.id in kept]
+
+
+def around(timeline: Sequence[Event], as_of: PartialDate) -> list[Event]:
+    """The latest HOME_PAST events up to the as-of date and the next HOME_NEXT after it."""
+    if len(timeline) <= HOME_PAST + HOME_NEXT:
+        return list(timeline)
+    ahead = [e for e in timeline if e.date.start > as_of.end]
+    before = [e for e in timeline if e.date.start <= as_of.end]
+    return before[-HOME_PAST:] + ahead[:HOME_NEXT]
+
+
 def figures(views: Views) -> dict[str, Markup]:
     """{name: figure} for every graphic the data has something to draw in."""
     as_of = views.files.briefing.as_of
@@ -48,13 +84,29 @@ def figures(views: Views) -> dict[str, Markup]:
     # Each graphic is laid out once, then drawn once per page that shows it: only links differ.
     if views.timeline:
         timeline = timeline_graphic.layout(views.timeline, as_of)
+        recent = around(views.timeline, as_of)
+        home = timeline if len(recent) == len(views.timeline) else None
         for name, (link, caption) in TIMELINES.items():
-            wide = timeline_graphic.render(timeline, link)
-            narrow = timeline_graphic.render_narrow(timeline, link)
+            plan = timeline
+            if name == "timeline_home" and home is None:
+                plan = home = timeline_graphic.layout(recent, as_of)
+                caption = (
+                    f"The latest events and the next ({len(recent)} of {len(views.timeline)})"
+                    ' on a time line. Select one to read about it; the <a href="timeline/">'
+                    "Timeline</a> page lists every event, with their sources."
+                )
+            wide = timeline_graphic.render(plan, link)
+            narrow = timeline_graphic.render_narrow(plan, link)
             found[name] = Markup(figure("timeline", wide, narrow, caption))
     if views.files.actors:
-        actors = actors_map.layout(views.files.actors)
+        drawn = most_connected(views.files.actors)
+        actors = actors_map.layout(drawn)
         for name, (link, caption) in ACTOR_MAPS.items():
+            if len(drawn) < len(views.files.actors):
+                caption = (
+                    f"The {len(drawn)} most connected of {len(views.files.actors)} actors: who "
+                    f"is connected to whom, and how. {caption.split('. ', 1)[1]}"
+                )
             wide = actors_map.render(actors, link)
             narrow = actors_map.render_narrow(actors, link)
             found[name] = Markup(figure("actors", wide, narrow, caption))

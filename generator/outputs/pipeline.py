@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import logging
 import os
@@ -15,6 +16,7 @@ from typing import Any
 from markupsafe import Markup
 
 from generator.data import Files, History, Problem, read_history
+from generator.outputs import stamp
 from generator.pages import WriteReport, site_pages, write_pages
 
 log = logging.getLogger("briefing")
@@ -51,9 +53,16 @@ class Project:
 class Generated:
     """What generation read and what it wrote."""
 
-    history: History
     report: WriteReport
     warnings: list[Problem]
+    title: str
+    # Reads the data again when generation was skipped (nothing had changed) and it is asked.
+    _read: Callable[[], History]
+
+    @functools.cached_property
+    def history(self) -> History:
+        """Every edition, as validated."""
+        return self._read()
 
     @property
     def files(self) -> Files:
@@ -64,10 +73,26 @@ class Generated:
 def generate(data: Path, out: Path, editions: Path | None = None) -> Generated:
     """Validate data/ and every edition, then write the pages; nothing is written if any is bad.
 
-    editions/ defaults to the folder beside data/.
+    editions/ defaults to the folder beside data/. When data/, editions/ and the generator are
+    as they were at the last generation into out/, and its pages are intact, nothing is read
+    or written again (generator/outputs/stamp.py).
     """
+    editions = editions or data.parent / "editions"
+    key = stamp.inputs_key(data, editions)
+    kept = stamp.kept(out, key)
+    if kept is not None:
+        report = WriteReport(unchanged=sorted(kept.pages))
+        return Generated(report, kept.warnings, kept.title, lambda: read_history(data, editions))
     history = read_history(data, editions)
-    return Generated(history, write_pages(site_pages(history), out), history.warnings)
+    pages = site_pages(history)
+    if out.is_dir():
+        stamp.forget(out)
+    report = write_pages(pages, out)
+    title = history.current.files.briefing.title
+    stamp.record(out, key, sorted(pages), history.warnings, title)
+    generated = Generated(report, history.warnings, title, lambda: history)
+    generated.__dict__["history"] = history  # already read: cached_property's slot
+    return generated
 
 
 def theme_text(text: str) -> Markup:
@@ -90,7 +115,8 @@ def build_site(
 
     site_name, when given, replaces mkdocs.yml's: the header shows the briefing's own title.
     `extra` adds to the config's `extra:` for the theme; `finish` adds to the fresh site
-    (the PDF) before the swap, so site/ never links to a file it lacks.
+    (the PDF) before the swap, so site/ never links to a file it lacks. The pages must be
+    generated already: the config's hooks are not run.
     """
     # Imported here: `briefing check` and `generate` need no MkDocs.
     from mkdocs.commands.build import build
@@ -103,7 +129,10 @@ def build_site(
     site.parent.mkdir(parents=True, exist_ok=True)
     fresh = Path(tempfile.mkdtemp(dir=site.parent, prefix=f".{site.name}.new."))
     try:
-        overrides = {"site_name": theme_text(site_name)} if site_name else {}
+        overrides: dict[str, Any] = {"site_name": theme_text(site_name)} if site_name else {}
+        # The pages are generated already: mkdocs.yml's hook (for plain `mkdocs serve`) would
+        # generate them a second time.
+        overrides["hooks"] = []
         cfg = load_config(config_file=str(config), site_dir=str(fresh), strict=True, **overrides)
         cfg["extra"].update(extra or {})
         build(cfg)
