@@ -7,6 +7,8 @@ import html
 import logging
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -104,19 +106,28 @@ def theme_text(text: str) -> Markup:
     return Markup(html.escape(" ".join(text.split()), quote=True))
 
 
+ENGINES = ("mkdocs", "zensical")
+
+
+class SiteBuildError(Exception):
+    """The site generator (MkDocs or Zensical) failed; the message says why, in one line."""
+
+
 def build_site(
     config: Path,
     site: Path,
     site_name: str | None = None,
     extra: dict[str, Any] | None = None,
     finish: Callable[[Path], object] | None = None,
+    engine: str = "mkdocs",
 ) -> None:
     """Run the strict MkDocs build into a fresh folder, then swap it in for site/.
 
     site_name, when given, replaces mkdocs.yml's: the header shows the briefing's own title.
     `extra` adds to the config's `extra:` for the theme; `finish` adds to the fresh site
     (the PDF) before the swap, so site/ never links to a file it lacks. The pages must be
-    generated already: the config's hooks are not run.
+    generated already: the config's hooks are not run. `engine` is "mkdocs" (Material for
+    MkDocs) or "zensical" (its successor, building the same mkdocs.yml).
     """
     # Imported here: `briefing check` and `generate` need no MkDocs.
     from mkdocs.commands.build import build
@@ -129,6 +140,12 @@ def build_site(
     site.parent.mkdir(parents=True, exist_ok=True)
     fresh = Path(tempfile.mkdtemp(dir=site.parent, prefix=f".{site.name}.new."))
     try:
+        if engine == "zensical":
+            _zensical_build(config, fresh, site_name, extra or {})
+            if finish is not None:
+                finish(fresh)
+            swap_in(fresh, site)
+            return
         overrides: dict[str, Any] = {"site_name": theme_text(site_name)} if site_name else {}
         # The pages are generated already: mkdocs.yml's hook (for plain `mkdocs serve`) would
         # generate them a second time.
@@ -141,6 +158,56 @@ def build_site(
         swap_in(fresh, site)
     finally:
         shutil.rmtree(fresh, ignore_errors=True)
+
+
+def _zensical_build(config: Path, out: Path, site_name: str | None, extra: dict[str, Any]) -> None:
+    """Zensical builds a copy of mkdocs.yml that names the output folder and the title.
+
+    Zensical takes the output folder only from the config, and runs no hooks nor `watch:`
+    (neither is needed: the pages are generated already). The copy sits beside mkdocs.yml, so
+    every path in it means the same, and is removed afterwards.
+    """
+    import yaml
+
+    class EnvLoader(yaml.SafeLoader):
+        """mkdocs.yml's `!ENV [NAME, default]`, resolved here as MkDocs would."""
+
+    def env(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+        if isinstance(node, yaml.ScalarNode):
+            names, default = [loader.construct_scalar(node)], None
+        else:
+            assert isinstance(node, yaml.SequenceNode)
+            *names, default = loader.construct_sequence(node)
+        return next((os.environ[n] for n in names if n in os.environ), default)
+
+    EnvLoader.add_constructor("!ENV", env)
+    settings = yaml.load(config.read_text(encoding="utf-8"), Loader=EnvLoader)
+    for ignored in ("hooks", "watch"):
+        settings.pop(ignored, None)
+    settings["site_dir"] = str(out)
+    if site_name:
+        settings["site_name"] = str(theme_text(site_name))
+    settings["extra"] = {**(settings.get("extra") or {}), **extra}
+    fd, name = tempfile.mkstemp(dir=config.parent, prefix=".zensical.", suffix=".yml")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            yaml.safe_dump(settings, handle, sort_keys=False, allow_unicode=True)
+        command = [str(_zensical()), "build", "--config-file", name]
+        done = subprocess.run(command, cwd=config.parent, capture_output=True, text=True)
+    finally:
+        Path(name).unlink(missing_ok=True)
+    if done.returncode != 0 or not (out / "index.html").is_file():
+        said = (done.stderr or done.stdout).strip().splitlines()
+        raise SiteBuildError(f"zensical: {said[-1] if said else f'exit {done.returncode}'}")
+
+
+def _zensical() -> Path:
+    """The zensical command installed beside this Python, or on PATH."""
+    beside = Path(sys.executable).with_name("zensical")
+    found = beside if beside.is_file() else shutil.which("zensical")
+    if found is None:
+        raise SiteBuildError("zensical is not installed (pip install zensical)")
+    return Path(found)
 
 
 def swap_in(fresh: Path, target: Path) -> None:
