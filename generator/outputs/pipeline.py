@@ -19,7 +19,7 @@ from markupsafe import Markup
 
 from generator.data import Files, History, Problem, read_history
 from generator.outputs import stamp
-from generator.pages import WriteReport, site_pages, write_pages
+from generator.pages import WriteReport, nav, site_pages, write_pages
 
 log = logging.getLogger("briefing")
 
@@ -152,6 +152,8 @@ def build_site(
         overrides["hooks"] = []
         cfg = load_config(config_file=str(config), site_dir=str(fresh), strict=True, **overrides)
         cfg["extra"].update(extra or {})
+        if not cfg["nav"]:  # the navigation from the pages registry, as the hook gives it
+            cfg["nav"] = nav()
         build(cfg)
         if finish is not None:
             finish(fresh)
@@ -188,6 +190,7 @@ def _zensical_build(config: Path, out: Path, site_name: str | None, extra: dict[
     if site_name:
         settings["site_name"] = str(theme_text(site_name))
     settings["extra"] = {**(settings.get("extra") or {}), **extra}
+    settings["nav"] = settings.get("nav") or nav()
     fd, name = tempfile.mkstemp(dir=config.parent, prefix=".zensical.", suffix=".yml")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:

@@ -1,9 +1,10 @@
 """The no-change stamp: when data/, editions/ and the generator are as they were at the last
 generation, and the pages it wrote are still there untouched, generating again writes nothing.
 
-The stamp (`.briefing-stamp.json` in the pages' folder; MkDocs skips dot files) holds a hash
-of every input file's path and bytes and of the generator's own code, what was written (with
-each file's size and modification time) and the warnings and title that generation found.
+The stamp (`.briefing-stamp.json` in the pages' folder; MkDocs and Zensical skip dot files)
+holds a hash of every input file's path and bytes and of the generator's own code, what was
+written (with each file's size and modification time) and the warnings and title that
+generation found.
 It is removed before pages are written and written again only once they all are, so an
 interrupted generation never leaves a stamp that vouches for half a folder.
 """
@@ -20,8 +21,8 @@ from typing import Any
 
 from generator import __version__
 from generator.data import Problem
+from generator.pages.registry import STAMP
 
-STAMP = ".briefing-stamp.json"
 CODE = Path(__file__).resolve().parent.parent  # the generator package: its code is an input
 # The generator's files that shape the pages: its code and its templates.
 CODE_SUFFIXES = {".py", ".j2"}
