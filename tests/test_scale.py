@@ -223,3 +223,40 @@ def test_fast_path_finds_the_positions_the_tracking_loader_does(path: Path) -> N
     fast = Document(path.name, None)
     _fast_value(text, fast)
     assert (fast.values, fast.keys) == (slow.values, slow.keys)
+
+
+def test_graphics_and_print_stay_readable_at_ten_times_the_seed(tmp_path: Path) -> None:
+    """At 10x: the map draws the key actors, the home page and the brief the recent events,
+    the whole-briefing page profiles the key actors; the strict build finds no broken link."""
+    from scale import write_briefing
+
+    from generator.data.views import KEY_ACTORS, RECENT_NEXT, RECENT_PAST, derive
+
+    project = copy_project(tmp_path / "p", data=SEED_DATA)
+    shutil.rmtree(project / "data")
+    write_briefing(10, project / "data")
+    views = derive(read_briefing(project / "data"))
+    assert len(views.key_actors) == KEY_ACTORS < len(views.actor_views)
+    assert len(views.recent) <= RECENT_PAST + RECENT_NEXT < len(views.timeline)
+    built = run_briefing("build", "--no-pdf", cwd=project)
+    assert built.returncode == 0, built.stderr  # strict: every link inside the print page resolves
+    content = project / "content"
+    actors = (content / "actors" / "index.md").read_text(encoding="utf-8")
+    assert f"The {KEY_ACTORS} most connected of {len(views.actor_views)} actors" in actors
+    home = (content / "index.md").read_text(encoding="utf-8")
+    assert f"Timeline: {len(views.recent)} events" in home
+    timeline = (content / "timeline.md").read_text(encoding="utf-8")
+    assert f"Timeline: {len(views.timeline)} events" in timeline
+    brief = (content / "brief.md").read_text(encoding="utf-8")
+    assert f"Timeline: {len(views.recent)} events" in brief
+    assert brief.count('\n- <span id="event-') == len(views.recent)
+    printed = (content / "print.md").read_text(encoding="utf-8")
+    assert printed.count('<section class="briefing-profile"') == KEY_ACTORS
+
+
+def test_the_seed_shows_every_actor_and_event() -> None:
+    from generator.data.views import derive
+
+    views = derive(read_briefing(SEED_DATA))
+    assert views.key_actors == list(views.files.actors)
+    assert views.recent == views.timeline

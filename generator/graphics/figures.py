@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Sequence
-
 from markupsafe import Markup
 
 from generator.data import Views
-from generator.data.dates import PartialDate
-from generator.data.model import Actor, Event
 from generator.graphics import actors_map, timeline_graphic
 from generator.graphics.svg import figure
 
@@ -46,37 +41,6 @@ ACTOR_MAPS = {
 }
 
 
-# A graphic stays readable at any size: the actors map draws at most this many actors (the
-# most connected; the tables beside it list every one), and the home page's timeline the
-# latest events up to the as-of date and the next ones after it (the Timeline page has all).
-MAP_MOST = 30
-HOME_PAST, HOME_NEXT = 16, 8
-
-
-def most_connected(actors: Sequence[Actor], most: int = MAP_MOST) -> list[Actor]:
-    """The `most` actors with the most links (out and in), in their order in the data."""
-    if len(actors) <= most:
-        return list(actors)
-    order = {a.id: i for i, a in enumerate(actors)}
-    degree: Counter[str] = Counter()
-    for actor in actors:
-        for link in actor.links:
-            if link.to in order and link.to != actor.id:
-                degree[actor.id] += 1
-                degree[link.to] += 1
-    kept = set(sorted(order, key=lambda i: (-degree[i], order[i]))[:most])
-    return [a for a in actors if a.id in kept]
-
-
-def around(timeline: Sequence[Event], as_of: PartialDate) -> list[Event]:
-    """The latest HOME_PAST events up to the as-of date and the next HOME_NEXT after it."""
-    if len(timeline) <= HOME_PAST + HOME_NEXT:
-        return list(timeline)
-    ahead = [e for e in timeline if e.date.start > as_of.end]
-    before = [e for e in timeline if e.date.start <= as_of.end]
-    return before[-HOME_PAST:] + ahead[:HOME_NEXT]
-
-
 def figures(views: Views) -> dict[str, Markup]:
     """{name: figure} for every graphic the data has something to draw in."""
     as_of = views.files.briefing.as_of
@@ -84,22 +48,32 @@ def figures(views: Views) -> dict[str, Markup]:
     # Each graphic is laid out once, then drawn once per page that shows it: only links differ.
     if views.timeline:
         timeline = timeline_graphic.layout(views.timeline, as_of)
-        recent = around(views.timeline, as_of)
-        home = timeline if len(recent) == len(views.timeline) else None
-        for name, (link, caption) in TIMELINES.items():
+        recent = views.recent
+        # Past a size, the home page and the brief draw the recent events only.
+        shown = None
+        if len(recent) < len(views.timeline):
+            shown = timeline_graphic.layout(recent, as_of)
+        drawings = list(TIMELINES.items())
+        if shown is not None:
+            drawings.append(("timeline_brief", TIMELINES["timeline_single"]))
+        for name, (link, caption) in drawings:
             plan = timeline
-            if name == "timeline_home" and home is None:
-                plan = home = timeline_graphic.layout(recent, as_of)
+            if shown is not None and name in ("timeline_home", "timeline_brief"):
+                plan = shown
+                where = (
+                    'the <a href="timeline/">Timeline</a> page lists every event'
+                    if name == "timeline_home"
+                    else "the whole briefing's timeline lists every event"
+                )
                 caption = (
                     f"The latest events and the next ({len(recent)} of {len(views.timeline)})"
-                    ' on a time line. Select one to read about it; the <a href="timeline/">'
-                    "Timeline</a> page lists every event, with their sources."
+                    f" on a time line; {where}, with their sources."
                 )
             wide = timeline_graphic.render(plan, link)
             narrow = timeline_graphic.render_narrow(plan, link)
             found[name] = Markup(figure("timeline", wide, narrow, caption))
     if views.files.actors:
-        drawn = most_connected(views.files.actors)
+        drawn = views.key_actors
         actors = actors_map.layout(drawn)
         for name, (link, caption) in ACTOR_MAPS.items():
             if len(drawn) < len(views.files.actors):
