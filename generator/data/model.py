@@ -219,6 +219,8 @@ class Judgment(Item):
     resolves_by: Date
     resolves_if: Text
     hypotheses: list[Hypothesis] = []
+    # A key judgment opens the home page; with none marked, every judgment does.
+    key: bool = False
     sources: Ids
 
 

@@ -214,3 +214,36 @@ def next_event_is_ahead(ctx: Context) -> Iterator[Problem]:
         "point next_event at what comes next and renew the judgments, or correct the "
         "event's date and status",
     )
+
+
+# What a laptop's first screen holds beside the title: a bottom line of about five lines and
+# about five judgments in words (measured at 1280x800 by the layout tests).
+BOTTOM_LINE_WORDS = 100
+FIRST_SCREEN_JUDGMENTS = 5
+
+
+@rule
+def the_brief_fits_the_first_screen(ctx: Context) -> Iterator[Problem]:
+    """A bottom line or a set of key judgments too long for a laptop's first screen (warnings)."""
+    words = len(ctx.files.briefing.summary.text.split())
+    if words > BOTTOM_LINE_WORDS:
+        yield ctx.warning(
+            "briefing",
+            ("summary", "text"),
+            f"the bottom line has {words} words: it pushes the key judgments below a laptop's "
+            "first screen",
+            f"keep it to the main judgment and the evidence for it, in at most "
+            f"{BOTTOM_LINE_WORDS} words; the key points carry the rest",
+        )
+    judgments = ctx.files.outlook.judgments
+    key = [j for j in judgments if j.key] or judgments
+    if len(key) > FIRST_SCREEN_JUDGMENTS:
+        marked = "are marked key: true" if any(j.key for j in judgments) else "open the home page"
+        yield ctx.warning(
+            "outlook",
+            ("judgments",),
+            f"{len(key)} judgments {marked}: a laptop's first screen holds about "
+            f"{FIRST_SCREEN_JUDGMENTS}",
+            f"mark the {FIRST_SCREEN_JUDGMENTS} or fewer that matter most with `key: true`; "
+            "every judgment stays on the outlook page",
+        )
