@@ -106,11 +106,14 @@ class Document:
         return (1, 1)
 
     def _find_positions(self, text: str) -> None:
-        """Read the text again with the position-tracking loader (it loaded fast, so it is fine)."""
+        """Read the text again, recording positions (it was read fast before, so it is fine)."""
         self.text = None
-        node = _compose(text, self.path, self.name)
-        if node is not None:
-            _Builder(self, self.name).build(node, ())
+        try:
+            _fast_value(text, self)
+        except _Unusual:  # cannot happen to a text the fast path read; be safe
+            node = _compose(text, self.path, self.name)
+            if node is not None:
+                _Builder(self, self.name).build(node, ())
 
 
 def _pos(node: Node | Event) -> tuple[int, int]:
@@ -541,8 +544,11 @@ _CLoader: Any = getattr(yaml, "CSafeLoader", None)
 _STR = "tag:yaml.org,2002:str"
 
 
-def _fast_value(text: str, texts: dict[tuple[int, int], Span] | None = None) -> Any:
-    """The value of a plain, valid file from libyaml's parse events, without positions.
+def _fast_value(
+    text: str, doc: Document | None = None, texts: dict[tuple[int, int], Span] | None = None
+) -> Any:
+    """The value of a plain, valid file from libyaml's parse events; with doc, every value's
+    and key's position recorded in it too.
 
     libyaml's parser keeps its own stacks (its composer recurses, so it is not used). Anything
     the position-tracking loader would report or refuse (an alias, a tag, a repeated or
@@ -556,6 +562,8 @@ def _fast_value(text: str, texts: dict[tuple[int, int], Span] | None = None) -> 
     resolve, constructors = loader.resolve, loader.yaml_constructors
     stack: list[Any] = []  # the open lists and mappings
     pending: list[Any] = []  # per open mapping: the key read, or _NO_KEY
+    paths: list[FieldPath] = []  # per open list or mapping: where it stands
+    values = doc.values if doc is not None else None
     result: Any = _NO_KEY
     count = documents = 0
     try:
@@ -570,6 +578,8 @@ def _fast_value(text: str, texts: dict[tuple[int, int], Span] | None = None) -> 
                     if tag != _STR or event.value in stack[-1]:
                         raise _Unusual
                     pending[-1] = event.value
+                    if doc is not None:
+                        doc.keys[(*paths[-1], event.value)] = _pos(event)
                     continue
                 if texts is not None and event.style in _MULTILINE_STYLES:
                     start, end = event.start_mark, event.end_mark
@@ -594,6 +604,7 @@ def _fast_value(text: str, texts: dict[tuple[int, int], Span] | None = None) -> 
                 value = {} if mapping else []
             elif kind is MappingEndEvent or kind is SequenceEndEvent:
                 stack.pop()
+                paths.pop()
                 if kind is MappingEndEvent:
                     pending.pop()
                 continue
@@ -613,13 +624,19 @@ def _fast_value(text: str, texts: dict[tuple[int, int], Span] | None = None) -> 
                 raise _Unusual
             if not stack:
                 result = value
+                where: FieldPath = ()
             elif type(stack[-1]) is list:
+                where = (*paths[-1], len(stack[-1])) if values is not None else ()
                 stack[-1].append(value)
             else:
+                where = (*paths[-1], pending[-1]) if values is not None else ()
                 stack[-1][pending[-1]] = value
                 pending[-1] = _NO_KEY
+            if values is not None:
+                values.setdefault(where, _pos(event))
             if kind is not ScalarEvent:
                 stack.append(value)
+                paths.append(where)
                 if kind is MappingStartEvent:
                     pending.append(_NO_KEY)
     except yaml.YAMLError:
@@ -674,7 +691,7 @@ def load(path: Path, display: str, name: str | None = None) -> Document:
         )
     fast = Document(display, None, text=text, name=name)
     try:
-        fast.value = _fast_value(text, fast.texts)
+        fast.value = _fast_value(text, texts=fast.texts)
         fast.lines = text.splitlines() if fast.texts else []
         return fast
     except _Unusual:

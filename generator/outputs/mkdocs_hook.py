@@ -34,13 +34,14 @@ def on_config(config: Any) -> Any:
     lists one of its own."""
     if not config.nav:
         config.nav = nav()
+    # The theme's edit button (partials/actions.html) opens a page's data file from here.
+    root = Path(config.config_file_path).parent
+    config.extra["briefing_edit"] = edit_base(root, config.repo_url, config.edit_uri, os.environ)
     return config
 
 
 def on_pre_build(config: Any) -> None:
     root = Path(config.config_file_path).parent
-    # The theme's edit button (partials/actions.html) opens a page's data file from here.
-    config.extra["briefing_edit"] = edit_base(root, config.repo_url, config.edit_uri, os.environ)
     try:
         generated = generate(root / "data", Path(config.docs_dir))
     except BriefingError as err:
@@ -57,7 +58,7 @@ def on_pre_build(config: Any) -> None:
     # A built site carries no banner; the live preview shows the warnings on every page.
     _state["problems"] = list(generated.warnings) if _state["command"] == "serve" else []
     # The header shows the briefing's title (pre_build runs before any page is rendered).
-    config.site_name = theme_text(generated.files.briefing.title)
+    config.site_name = theme_text(generated.title)
     report = generated.report
     if report.written or report.removed:
         log.info(f"briefing: {len(report.written)} pages written, {len(report.removed)} removed")
