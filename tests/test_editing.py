@@ -383,11 +383,11 @@ def edit_links(site: Path, page: str) -> list[str]:
     return EditLinks.of(site / page / "index.html")
 
 
-def build(project: Path, **github: str) -> Path:
+def build(project: Path, *options: str, **github: str) -> Path:
     """`briefing build` with only the given GitHub Actions variables set; return site/."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("GITHUB_")}
     result = subprocess.run(
-        [sys.executable, "-m", "generator", "build", "--no-pdf"],
+        [sys.executable, "-m", "generator", "build", "--no-pdf", *options],
         cwd=project,
         env={**env, **github, "NO_MKDOCS_2_WARNING": "1"},
         capture_output=True,
@@ -510,3 +510,25 @@ def test_a_commit_with_a_renamed_id_is_stopped_by_the_installed_hook(tmp_path):
     assert committed.returncode != 0
     shown = committed.stdout + committed.stderr
     assert "'kirill-dmitriev' was removed (renamed to 'dmitriev'?)" in shown
+
+
+def test_zensical_builds_the_same_edit_buttons(tmp_path):
+    site = build(
+        seed_project(tmp_path),
+        "--engine",
+        "zensical",
+        GITHUB_REPOSITORY="owner/briefing-repo",
+        GITHUB_REF_NAME="main",
+    )
+    edit = "https://github.com/owner/briefing-repo/edit/main/"
+    assert edit_links(site, "timeline") == [edit + "data/events.yml"]
+    assert edit_links(site, "actors/kirill-dmitriev") == [edit + "data/actors.yml"]
+    assert edit_links(site, "method") == []
+
+
+def test_a_repository_address_cannot_break_out_of_the_edit_link(tmp_path):
+    from generator.outputs.pipeline import edit_base
+
+    base = edit_base(tmp_path, 'https://example.org/o/r"><b>x', "edit/main/", {})
+    assert base is not None
+    assert not set('"<> ') & set(base)

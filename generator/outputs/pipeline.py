@@ -118,7 +118,8 @@ def edit_base(
     None where neither says: the site then has no edit buttons.
     """
     if repo_url:
-        return urljoin(repo_url.rstrip("/") + "/", edit_uri or "")
+        # As an address, and safe in an HTML attribute as it is: no quotes, spaces or brackets.
+        return quote(urljoin(repo_url.rstrip("/") + "/", edit_uri or ""), safe=":/?#@!$()*+,;=%~")
     repository = env.get("GITHUB_REPOSITORY")
     if not repository:
         return None
