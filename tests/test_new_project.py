@@ -203,6 +203,19 @@ def test_new_refuses_a_folder_that_is_not_empty_with_a_hint(tmp_path: Path):
     assert [p.name for p in (tmp_path / "taken").iterdir()] == ["notes.txt"]
 
 
+def test_new_fills_an_empty_folder_it_is_run_in(tmp_path: Path):
+    folder = tmp_path / "story"
+    folder.mkdir()
+    inode = folder.stat().st_ino
+    result = run_briefing("new", ".", cwd=folder)
+    assert result.returncode == 0, result.stderr
+    # The same folder, not one moved over it: a shell inside it sees the files.
+    assert folder.stat().st_ino == inode
+    assert (folder / "Makefile").is_file() and (folder / "data/briefing.yml").is_file()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["story"]
+    assert "# story" in (folder / "README.md").read_text(encoding="utf-8")
+
+
 def test_new_into_an_unwritable_place_says_so_in_one_line(tmp_path: Path):
     (tmp_path / "a-file").write_text("")
     places = [tmp_path / "a-file" / "story"]

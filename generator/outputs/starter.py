@@ -153,7 +153,11 @@ def create_project(target: Path) -> Pin:
     draft = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.new."))
     try:
         _write(draft, target.name, found)
-        os.replace(draft, target)  # onto an empty folder, or a new name
+        if target.is_dir():  # empty; kept as it is, as it may be the shell's working folder
+            for entry in sorted(draft.iterdir()):
+                os.replace(entry, target / entry.name)
+        else:
+            os.replace(draft, target)
     finally:
         shutil.rmtree(draft, ignore_errors=True)
     return found
