@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from packaging.requirements import Requirement
+from pip._vendor.packaging.requirements import Requirement
 
 from conftest import IN_CI, REPO, run_briefing
 from generator.data import in_words, read_briefing
@@ -104,19 +104,27 @@ def test_a_new_project_has_no_symlinks_and_nothing_from_this_repositorys_paths(m
         assert imported and all(name.startswith("generator.") for name in imported), imported
 
 
-def test_the_pin_is_this_briefing_at_the_commit_it_runs_from(made: Path):
+def test_the_pin_is_this_briefing_at_the_commit_it_runs_from(made: Path, tmp_path: Path):
     lines = [
         line
         for line in (made / "requirements.txt").read_text(encoding="utf-8").splitlines()
         if line and not line.startswith("#")
     ]
     assert len(lines) == 1
+    # Read by the parser of the pip that installs it (older pips refuse a URL without a host).
     requirement = Requirement(lines[0])
     assert requirement.name == "briefing"
     head = git("rev-parse", "HEAD", cwd=REPO).strip()
     assert requirement.url is not None and requirement.url.startswith("git+")
-    assert requirement.url.endswith(f"@{head}")
+    address, _, commit = requirement.url.removeprefix("git+").rpartition("@")
+    assert commit == head
     assert requirement.url in (made / "README.md").read_text(encoding="utf-8")
+    # git fetches that very commit from that address (here a local one: no network).
+    if address.startswith("file:"):
+        fetched = tmp_path / "fetched"
+        git("init", "-q", str(fetched), cwd=tmp_path)
+        git("fetch", "-q", "--depth", "1", address, commit, cwd=fetched)
+        assert git("rev-parse", "FETCH_HEAD", cwd=fetched).strip() == head
 
 
 def test_the_example_is_generic_and_valid(made: Path):

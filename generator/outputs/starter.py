@@ -104,7 +104,8 @@ def pin() -> Pin:
     commit = _git(checkout, "rev-parse", "--verify", "HEAD")
     if top and Path(top).resolve() == checkout and commit:
         remote = _git(checkout, "remote", "get-url", "origin")
-        url = _https(remote) if remote else checkout.as_uri()
+        # pip's older URL parser wants a host: file://localhost/... (git reads it as a path).
+        url = _https(remote) if remote else "file://localhost" + checkout.as_posix()
         where = f"commit {commit[:12]} of {url}"
         return Pin(f"{PACKAGE} @ git+{url}@{commit}", where, bool(remote))
     return Pin(f"{PACKAGE}=={__version__}", f"version {__version__} from a package index", True)
