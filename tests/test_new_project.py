@@ -162,9 +162,22 @@ def test_the_fresh_clone_builds_with_its_own_make_site(clone: Path, made: Path):
 
 
 def test_the_fresh_clone_passes_its_own_make_test(clone: Path):
+    before = sorted(p.relative_to(clone) for p in (clone / "site").rglob("*"))
     tested = make("test", clone)
     assert tested.returncode == 0, tested.stdout + tested.stderr
     assert "Checking data/" in tested.stdout and "Building the site" in tested.stdout
+    # It leaves site/ (and its PDFs) as `make site` made it.
+    assert sorted(p.relative_to(clone) for p in (clone / "site").rglob("*")) == before
+
+
+def test_make_test_fails_on_a_mistake(clone: Path, tmp_path: Path):
+    broken = tmp_path / "broken"
+    git("clone", "-q", clone.as_uri(), str(broken), cwd=tmp_path)
+    events = broken / "data/events.yml"
+    events.write_text(events.read_text().replace("  status: held", "  status: hld", 1))
+    tested = make("test", broken)
+    assert tested.returncode != 0
+    assert "data/events.yml:" in tested.stderr and "hint:" in tested.stderr
 
 
 def test_make_refuses_a_venv_without_briefing(clone: Path, tmp_path: Path):
