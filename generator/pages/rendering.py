@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Mapping
@@ -122,8 +123,13 @@ class Setting:
     skip: frozenset[str] = frozenset()
 
 
+@functools.cache
 def environment() -> Environment:
-    """The Jinja environment: every value from YAML is escaped unless a filter built it."""
+    """The Jinja environment: every value from YAML is escaped unless a filter built it.
+
+    One per process: its templates are compiled once, for every edition and every generate
+    (a live preview generates again and again). Values reach templates only through render().
+    """
     env = Environment(
         loader=PackageLoader("generator.pages", "templates"),
         autoescape=True,
