@@ -44,7 +44,13 @@ def text(value: Any) -> Markup:
         return Markup("")
     if isinstance(value, Markup):
         return value
-    plain = " ".join(str(value).split())
+    return _literal(str(value))
+
+
+# The same names, dates and titles are printed on many pages: each is escaped once.
+@functools.lru_cache(maxsize=1 << 16)
+def _literal(value: str) -> Markup:
+    plain = " ".join(value.split())
     escaped = _SPECIAL.sub(_entity, plain)
     # At the start of a line, '-', '>', '#', '1.' and the like would start a block.
     if match := _LEADING.match(escaped):
