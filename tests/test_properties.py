@@ -3,7 +3,8 @@
 Random mutations of the seed data and random YAML documents go through the real loader and
 validator (in-process, for speed) and, when valid, through rendering; a few go through the
 command line. None may end in anything but a briefing or a BriefingError whose every line
-reads `data/FILE.yml:LINE:COL: error: ...` with a line inside the file.
+reads `data/FILE.yml:LINE:COL: error: ...` (or `warning:`, beside an error) with a line inside
+the file.
 """
 
 from __future__ import annotations
@@ -25,7 +26,8 @@ from generator.pages.rendering import pages
 
 SEED = {path.name: path.read_text(encoding="utf-8") for path in (SEED_DATA).glob("*.yml")}
 FILES = sorted(SEED)
-LINE = re.compile(r"^data/[a-z_.]+:\d+:\d+: error: (?:[^:]+: )?\S")
+# Errors, and the warnings found beside them (a field swallowed by the text above it).
+LINE = re.compile(r"^data/[a-z_.]+:\d+:\d+: (?:error|warning): (?:[^:]+: )?\S")
 
 # Fixed and modest: the whole suite stays fast, and CI sees the same examples every run.
 FAST = settings(
@@ -55,7 +57,7 @@ def outcome(files: dict[str, str | bytes]) -> str:
         try:
             briefing = read_briefing(data)
         except BriefingError as err:
-            assert err.problems
+            assert err.errors
             for problem in err.problems:
                 text = problem.format()
                 assert LINE.match(text), text
