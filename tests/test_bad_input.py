@@ -385,8 +385,9 @@ CASES = [
         "terminal escape code in an id",
         "events.yml",
         ("- id: vote", '- id: "\\e[31mvote"'),
-        "data/events.yml:1:7: error: events[0].id: '\\u001b[31mvote' is not a valid id",
-        "lower-case letters",
+        "data/events.yml:1:7: error: events[0].id: "
+        "the invisible control character U+001B is not allowed",
+        "delete it",
     ),
     Case(
         "an id with spaces and capitals",
@@ -675,7 +676,11 @@ def test_a_device_or_pipe_in_place_of_a_data_file_is_refused_without_reading_it(
     assert result.returncode == 2
     lines = result.stderr.splitlines()
     assert "data/claims.yml:1:1: error: claims: this is not a regular file" in lines
-    assert "data/events.yml:1:1: error: events: this is not a regular file" in lines
+    # A link is refused as a link, whatever it points to (here a device that never ends).
+    link = (
+        "data/events.yml:1:1: error: events: this is a link to another file, not a file of its own"
+    )
+    assert link in lines
 
 
 def test_a_missing_data_folder_is_named(tmp_path: Path):

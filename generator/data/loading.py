@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,6 +23,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.tokens import KeyToken, ScalarToken, ValueToken
 
 from generator.data.errors import BriefingError, Problem
+from generator.data.visible import unseen_problem
 
 # Editors write small files; anything bigger is a mistake or an attack.
 MAX_FILE_BYTES = 1_000_000
@@ -29,17 +33,33 @@ MAX_DEPTH = 64
 
 FieldPath = tuple[str | int, ...]
 
-_SAFE_TAGS = {
-    "tag:yaml.org,2002:str",
+_STR = "tag:yaml.org,2002:str"
+_NULL = "tag:yaml.org,2002:null"
+# Numbers and true/false are kept as typed (see Unquoted): no tag is ever converted.
+_UNQUOTED_TAGS = {
     "tag:yaml.org,2002:int",
     "tag:yaml.org,2002:float",
     "tag:yaml.org,2002:bool",
-    "tag:yaml.org,2002:null",
 }
 # Dates stay as the editor wrote them; generator.data.dates reads them with their precision.
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
+
+
+@dataclass(frozen=True)
+class Unquoted:
+    """A value YAML would read as a number or true/false (`1:20`, `0x1F`, `yes`), as typed.
+
+    No briefing field holds a number or true/false, and dates are read from their text, so
+    nothing is converted: a 5,000-digit number costs nothing, and a message shows what the
+    editor typed (`1:20`), not what YAML would make of it (80).
+    """
+
+    typed: str
+
+    def __str__(self) -> str:
+        return self.typed
 
 
 @dataclass
@@ -74,13 +94,17 @@ class _Builder:
         self.doc = doc
         self.name = name
         self.problems: list[Problem] = []
+        # Text a reader would not see: the rest of the file can still be checked around it.
+        self.text_problems: list[Problem] = []
         self.count = 0
-        self.scalars = yaml.SafeLoader("")
 
-    def problem(self, node: Node, where: FieldPath, message: str, hint: str = "") -> None:
+    def problem(
+        self, node: Node, where: FieldPath, message: str, hint: str = "", *, text: bool = False
+    ) -> None:
         line, col = _pos(node)
         field = dotted((self.name, *where))
-        self.problems.append(Problem(self.doc.path, line, col, field, message, hint))
+        found = self.text_problems if text else self.problems
+        found.append(Problem(self.doc.path, line, col, field, message, hint))
 
     def build(self, node: Node, where: FieldPath, depth: int = 0) -> Any:
         self.count += 1
@@ -96,9 +120,15 @@ class _Builder:
         assert isinstance(node, ScalarNode)
         if node.tag == _TIMESTAMP:
             return node.value
-        if node.tag not in _SAFE_TAGS:
+        if node.tag == _NULL:
+            return None
+        if node.tag in _UNQUOTED_TAGS:
+            return Unquoted(node.value)
+        if node.tag != _STR:
             return self._refuse_tag(node, where)
-        return self.scalars.yaml_constructors[node.tag](self.scalars, node)
+        if unseen := unseen_problem(node.value):
+            self.problem(node, where, *unseen, text=True)
+        return node.value
 
     def _mapping(self, node: MappingNode, where: FieldPath, depth: int) -> Any:
         if node.tag != _MAP:
@@ -123,6 +153,12 @@ class _Builder:
                 )
                 continue
             key = key_node.value
+            if unseen := unseen_problem(key):
+                message, hint = unseen
+                self.problem(
+                    key_node, (*where, key), f"in the field name, {message}", hint, text=True
+                )
+                continue
             if key in first_seen:
                 self.problem(
                     key_node,
@@ -144,6 +180,15 @@ class _Builder:
             "remove the '!' tag; briefing data is plain text, numbers, lists and fields",
         )
         return None
+
+
+class FlawedText(BriefingError):
+    """A file that loaded, but with text a reader would not see: the problems, and the document,
+    so the rest of it can still be checked in the same run."""
+
+    def __init__(self, problems: list[Problem], document: Document) -> None:
+        super().__init__(problems)
+        self.document = document
 
 
 class _TooBig(Exception):
@@ -327,7 +372,7 @@ def _field_at(text: str, index: int, name: str) -> str:
             trail.step(event)
             if trail.depth > MAX_DEPTH:
                 break
-    except yaml.YAMLError:
+    except (yaml.YAMLError, ValueError):  # ValueError: see _compose
         pass
     return dotted((name, *trail.path()))
 
@@ -423,6 +468,22 @@ def _compose(text: str, display: str, name: str) -> Node | None:
         field = dotted((name, *path, *_pending_key(loader, loader.trail)))
         runaway = _runaway_quote(err, loader.last_scalar, display, field)
         raise BriefingError([runaway or _syntax_problem(err, display, field)]) from None
+    except ValueError:
+        # PyYAML reads a '%YAML 1.1' line's numbers with int(): thousands of digits raise.
+        mark = loader.get_mark() if loader is not None else None
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        raise BriefingError(
+            [
+                Problem(
+                    display,
+                    line,
+                    col,
+                    name,
+                    "this line cannot be read as YAML",
+                    "check the syntax here; briefing files need no '%YAML' or '%TAG' line",
+                )
+            ]
+        ) from None
     except yaml.reader.ReaderError as err:
         # The reader refuses control characters before parsing starts.
         line, col = _line_col(text, err.position)
@@ -479,34 +540,58 @@ def _whole_file(display: str, name: str, message: str, hint: str) -> BriefingErr
     return BriefingError([Problem(display, 1, 1, name, message, hint)])
 
 
-def load(path: Path, display: str) -> Document:
-    """Load one YAML file safely; raise BriefingError naming every problem in it."""
-    name = path.stem
-    doc = Document(display, None)
+def _read(path: Path, display: str, name: str) -> bytes:
+    """The file's bytes, if it is a plain file of its own folder and not too large."""
     too_large = f"a briefing file holds at most {MAX_FILE_BYTES} bytes"
+    # A link would have the checker read, and quote in its messages, a file from anywhere.
+    is_link = _whole_file(
+        display,
+        name,
+        "this is a link to another file, not a file of its own",
+        "replace the link with a copy of the file: briefing data is read only from the "
+        "files themselves",
+    )
+    # A folder, a pipe or a device would never end or never start.
+    not_regular = _whole_file(
+        display, name, "this is not a regular file", "replace it with a plain YAML file"
+    )
     try:
-        if not path.is_file():  # a folder, a pipe or a device would never end or never start
-            raise _whole_file(
-                display, name, "this is not a regular file", "replace it with a plain YAML file"
-            )
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
+        found = os.lstat(path)
+        if stat.S_ISLNK(found.st_mode):
+            raise is_link
+        if not stat.S_ISREG(found.st_mode):
+            raise not_regular
+        if found.st_size > MAX_FILE_BYTES:
+            size = found.st_size
             raise _whole_file(display, name, f"the file is too large ({size} bytes)", too_large)
-        with path.open("rb") as file:
+        # Whatever it became since: never follow a link, never wait on a pipe.
+        opened = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+        with os.fdopen(opened, "rb") as file:
+            if not stat.S_ISREG(os.fstat(opened).st_mode):
+                raise not_regular
             # Read no more than the limit, whatever the size said (it can grow, or lie).
             raw = file.read(MAX_FILE_BYTES + 1)
-        if len(raw) > MAX_FILE_BYTES:
-            raise _whole_file(
-                display, name, f"the file is too large (over {MAX_FILE_BYTES} bytes)", too_large
-            )
     except OSError as err:
+        if err.errno == errno.ELOOP:
+            raise is_link from None
         raise _whole_file(
             display,
             name,
             f"cannot read the file: {err.strerror}",
             "check that the file exists and can be read",
         ) from None
-    text = _decode(raw, display, name)
+    if len(raw) > MAX_FILE_BYTES:
+        raise _whole_file(
+            display, name, f"the file is too large (over {MAX_FILE_BYTES} bytes)", too_large
+        )
+    return raw
+
+
+def load(path: Path, display: str) -> Document:
+    """Load one YAML file safely; raise BriefingError naming every problem in it."""
+    name = path.stem
+    doc = Document(display, None)
+    text = _decode(_read(path, display, name), display, name)
     if all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
         raise _whole_file(
             display,
@@ -535,5 +620,7 @@ def load(path: Path, display: str) -> Document:
             ]
         ) from None
     if builder.problems:
-        raise BriefingError(builder.problems)
+        raise BriefingError([*builder.problems, *builder.text_problems])
+    if builder.text_problems:
+        raise FlawedText(builder.text_problems, doc)
     return doc

@@ -14,7 +14,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic.fields import FieldInfo
 
 from generator.data.errors import BriefingError, Problem, did_you_mean
-from generator.data.loading import Document, FieldPath, dotted, load
+from generator.data.loading import Document, FieldPath, FlawedText, Unquoted, dotted, load
 from generator.data.model import LIKELIHOOD, Files
 from generator.data.rules import check_rules
 
@@ -77,12 +77,15 @@ def check_briefing(data_dir: Path, shown: str | None = None) -> Checked:
     problems name it (default: the folder's own name, 'data').
     """
     docs, problems = _load_all(data_dir, shown)
+    # A field whose text is refused is reported once, for its text, not again by the schema.
+    refused = {(p.path, p.field) for p in problems}
     # Each file that loaded is checked on its own, so one broken file hides no other problem.
     for name, doc in docs.items():
         try:
             _FILE_SCHEMAS[name].validate_python(doc.value)
         except ValidationError as err:
-            problems.extend(_schema_problems(err, docs, prefix=(name,)))
+            found = _schema_problems(err, docs, prefix=(name,))
+            problems.extend(p for p in found if (p.path, p.field) not in refused)
     if problems:
         raise BriefingError(problems)
     files = Files.model_validate({name: doc.value for name, doc in docs.items()})
@@ -124,6 +127,9 @@ def _load_all(data_dir: Path, shown: str | None) -> tuple[dict[str, Document], l
             continue
         try:
             docs[stem] = load(path, display)
+        except FlawedText as err:
+            docs[stem] = err.document
+            problems.extend(err.problems)
         except BriefingError as err:
             problems.extend(err.problems)
     for name in REQUIRED:
@@ -171,8 +177,9 @@ def _schema_problems(
 
 
 def _describe(value: Any) -> str:
+    """A value as the editor typed it (`'1:20'`, not 80), shortened; or what kind it is."""
     name = _TYPE_NAMES.get(type(value).__name__, type(value).__name__)
-    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+    if isinstance(value, (str, Unquoted)):
         shown = str(value)
         return f"'{shown[:40]}…'" if len(shown) > 40 else f"'{shown}'"
     return name

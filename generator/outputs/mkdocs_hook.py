@@ -17,6 +17,7 @@ from mkdocs.exceptions import PluginError
 from generator.data import BriefingError, Problem
 from generator.outputs.pipeline import generate, theme_text
 from generator.outputs.preview import banner_html, inject_after_body
+from generator.pages import keep_headings_clear
 
 log = logging.getLogger("mkdocs.hooks.briefing")
 _state: dict[str, Any] = {"command": "build", "problems": []}
@@ -24,6 +25,12 @@ _state: dict[str, Any] = {"command": "build", "problems": []}
 
 def on_startup(command: str, dirty: bool) -> None:
     _state["command"] = command
+
+
+def on_config(config: Any) -> Any:
+    # Under plain `mkdocs build` too, no heading takes the id of a source's or event's anchor.
+    keep_headings_clear(config)
+    return config
 
 
 def on_pre_build(config: Any) -> None:

@@ -15,7 +15,7 @@ from typing import Any
 from markupsafe import Markup
 
 from generator.data import Files, History, Problem, read_history
-from generator.pages import WriteReport, site_pages, write_pages
+from generator.pages import WriteReport, keep_headings_clear, site_pages, write_pages
 
 log = logging.getLogger("briefing")
 
@@ -106,6 +106,7 @@ def build_site(
         overrides = {"site_name": theme_text(site_name)} if site_name else {}
         cfg = load_config(config_file=str(config), site_dir=str(fresh), strict=True, **overrides)
         cfg["extra"].update(extra or {})
+        keep_headings_clear(cfg)
         build(cfg)
         if finish is not None:
             finish(fresh)

@@ -3,6 +3,7 @@
 Outputs import only the names below, from `generator.pages`.
 """
 
+from generator.pages.anchors import RESERVED_PREFIXES, keep_headings_clear
 from generator.pages.rendering import HEADER, SECTION_PAGES, pages
 from generator.pages.site import FEED, HISTORY_PAGES, site_pages
 from generator.pages.writing import WriteReport, write_pages
@@ -11,8 +12,10 @@ __all__ = [
     "FEED",
     "HEADER",
     "HISTORY_PAGES",
+    "RESERVED_PREFIXES",
     "SECTION_PAGES",
     "WriteReport",
+    "keep_headings_clear",
     "pages",
     "site_pages",
     "write_pages",
