@@ -60,14 +60,14 @@ def unseen_problem(text: str) -> tuple[str, str] | None:
             f"the text has no visible character (only {listed or 'spaces'})",
             "write the text, or remove the field if it is optional",
         )
-    return _unbalanced(text)
+    return unbalanced(text)
 
 
 def _unseen(ch: str) -> bool:
     return ch in _BLANK_LETTERS or unicodedata.category(ch) in _UNSEEN_CATEGORIES
 
 
-def _unbalanced(text: str) -> tuple[str, str] | None:
+def unbalanced(text: str) -> tuple[str, str] | None:
     """A bidirectional control left open or closing nothing, following Unicode's pairing."""
     opened: list[str] = []
     for ch in text:
