@@ -111,7 +111,7 @@ def test_timeline_axis_names_never_pile_up_or_run_off_for_any_span(seed, first, 
     plan = timeline_layout([*events, *seed.timeline], seed.files.briefing.as_of)
     assert len(plan.ticks) >= 2, plan.ticks
     assert overlapping(plan.texts) == [], [word for _, word in plan.ticks]
-    assert all(0 <= box.left and box.right <= WIDTH for box in plan.texts)
+    assert all(box.left >= 0 and box.right <= WIDTH for box in plan.texts)
 
 
 def test_actors_map_stays_complete_and_clear_with_five_times_the_actors(seed):

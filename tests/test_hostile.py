@@ -26,7 +26,7 @@ from generator.pages import RESERVED_PREFIXES
 from generator.pages.anchors import clear_of_anchors
 from generator.pages.rendering import pages
 
-LOCATED = re.compile(r"^data/[a-z]+\.yml:\d+:\d+: error: ")
+LOCATED = re.compile(r"^data/[a-z]+(/|\.yml|/[a-z0-9-]+\.yml):\d+:\d+: error: ")
 
 
 def edit(data: Path, name: str, old: str, new: str) -> tuple[int, int]:
@@ -113,6 +113,38 @@ def test_a_data_file_that_links_elsewhere_is_refused_without_reading_it(tmp_path
     )
     assert "hint: replace the link with a copy of the file" in stderr
     assert "swordfish" not in stderr and "root:x" not in stderr
+
+
+def test_in_a_kind_split_over_a_folder_links_and_unseen_text_are_refused_too(tmp_path):
+    project = copy_project(tmp_path / "project")
+    data = project / "data"
+    # actors/ is a link to a folder elsewhere, claims/ holds a link, events/ an escaped NUL.
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    shutil.move(data / "actors.yml", elsewhere / "part-1.yml")
+    (data / "actors").symlink_to(elsewhere)
+    (data / "events").mkdir()
+    shutil.move(data / "events.yml", data / "events" / "part-1.yml")
+    title = "title: Russia and the US hold talks in Riyadh"
+    line, col = edit(data / "events", "part-1.yml", title, 'title: "Russia\\0and the US"')
+    (data / "claims").mkdir()
+    shutil.move(data / "claims.yml", data / "claims" / "part-1.yml")
+    (data / "claims" / "part-2.yml").symlink_to(elsewhere / "part-1.yml")
+    # The schema is still checked around refused text: a misspelt status is found too.
+    status, status_col = edit(data / "events", "part-1.yml", "  status: held", "  status: helt")
+    assert_refused(
+        project,
+        "check",
+        [
+            "data/actors/:1:1: error: actors: "
+            "this is a link to another folder, not a folder of its own",
+            f"data/events/part-1.yml:{line}:{col + 7}: error: events[0].title: "
+            "the invisible control character U+0000 is not allowed",
+            "data/claims/part-2.yml:1:1: error: claims: " + LINK,
+            f"data/events/part-1.yml:{status}:{status_col + 10}: error: events[0].status: "
+            "'helt' is not allowed here",
+        ],
+    )
 
 
 # Item 6: whatever text an editor types, raw or as an escape, it is refused with a located

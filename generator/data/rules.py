@@ -28,9 +28,8 @@ class Context:
         self, severity: Severity, file: str, where: FieldPath, message: str, hint: str
     ) -> Problem:
         """A problem located at the value `where` in data file `file` (its name without .yml)."""
-        doc = self.docs[file]
-        line, col = doc.locate(where)
-        return Problem(doc.path, line, col, dotted((file, *where)), message, hint, severity)
+        path, line, col = self.docs[file].place(where)
+        return Problem(path, line, col, dotted((file, *where)), message, hint, severity)
 
     def warning(self, file: str, where: FieldPath, message: str, hint: str) -> Problem:
         """A located warning: shown, and the build goes on."""

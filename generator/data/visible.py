@@ -7,6 +7,7 @@ left open, one would turn the rest of the line it is shown in around.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 # Whitespace a reader sees as a space or a line break; every other control character is refused.
@@ -35,6 +36,12 @@ _BLANK_LETTERS = {"\u115f", "\u1160", "\u3164", "\uffa0", "\u2800"}
 _UNSEEN_CATEGORIES = {"Zs", "Zl", "Zp", "Cc", "Cf", "Cs", "Mn", "Me"}
 
 
+# Any character that calls for a closer look; text without one, holding a visible ASCII
+# character, is fine as it is (most text: checked at the speed of a regular expression).
+SUSPECT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
+PLAINLY_SEEN = re.compile("[!-~]")
+
+
 def code(ch: str) -> str:
     """A character as a reader of a message can look it up: 'U+200B'."""
     return f"U+{ord(ch):04X}"
@@ -42,6 +49,8 @@ def code(ch: str) -> str:
 
 def unseen_problem(text: str) -> tuple[str, str] | None:
     """What a reader would not see, or be misled by, in text: (message, hint), or None."""
+    if PLAINLY_SEEN.search(text) and not SUSPECT.search(text):
+        return None
     for ch in text:
         if "\ud800" <= ch <= "\udfff":
             return (
