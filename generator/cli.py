@@ -199,11 +199,22 @@ def _serve(args: argparse.Namespace) -> int:
 def _new(args: argparse.Namespace) -> int:
     from generator.outputs.starter import create_project
 
-    create_project(args.dir)
+    try:
+        found = create_project(args.dir)
+    except OSError as err:
+        print(f"briefing: cannot make {args.dir}: {err.strerror or err}", file=sys.stderr)
+        return EXIT_FAILED
     print(
-        f"{args.dir}: a new briefing. Edit {args.dir / 'data'}/*.yml, then run "
-        f"`briefing build --root {args.dir}` (or `briefing serve --root {args.dir}`)."
+        f"{args.dir}: a new briefing, briefing pinned to {found.where}. Edit "
+        f"{args.dir / 'data'}/*.yml, then in {args.dir}: `make site` builds it, `make test` "
+        "checks it; README.md says how to publish it."
     )
+    if not found.public:
+        print(
+            "note: this briefing has no public git address: requirements.txt pins it on this "
+            "machine; README.md says what to change before publishing",
+            file=sys.stderr,
+        )
     return EXIT_OK
 
 

@@ -4,18 +4,22 @@ Outputs import only the names below, from `generator.pages`.
 """
 
 from generator.pages.anchors import RESERVED_PREFIXES, keep_headings_clear
-from generator.pages.rendering import HEADER, SECTION_PAGES, pages
-from generator.pages.site import FEED, HISTORY_PAGES, site_pages
+from generator.pages.registry import FEED, PAGES, Page, ignore_rules, nav, page
+from generator.pages.rendering import HEADER, pages
+from generator.pages.site import site_pages
 from generator.pages.writing import WriteReport, write_pages
 
 __all__ = [
     "FEED",
     "HEADER",
-    "HISTORY_PAGES",
+    "PAGES",
     "RESERVED_PREFIXES",
-    "SECTION_PAGES",
+    "Page",
     "WriteReport",
+    "ignore_rules",
     "keep_headings_clear",
+    "nav",
+    "page",
     "pages",
     "site_pages",
     "write_pages",
