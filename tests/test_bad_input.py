@@ -639,6 +639,13 @@ CASES = [
         "data/events.yml:1:9: error: events: this line cannot be read as YAML",
         "briefing files need no '%YAML' or '%TAG' line",
     ),
+    Case(
+        "a number where true or false belongs",
+        "outlook.yml",
+        ("likelihood: likely", "likelihood: likely\n  key: 1"),
+        "data/outlook.yml:7:8: error: outlook.judgments[0].key: expected true or false, found '1'",
+        "write true or false",
+    ),
     # Text a reader would not see, however it is typed
     Case(
         "half a surrogate pair typed as an escape",

@@ -39,12 +39,12 @@ FieldPath = tuple[str | int, ...]
 
 _STR = "tag:yaml.org,2002:str"
 _NULL = "tag:yaml.org,2002:null"
-# Numbers and true/false are kept as typed (see Unquoted): no tag is ever converted.
-_UNQUOTED_TAGS = {
-    "tag:yaml.org,2002:int",
-    "tag:yaml.org,2002:float",
-    "tag:yaml.org,2002:bool",
-}
+# Numbers are kept as typed (see Unquoted): no number is ever converted.
+_UNQUOTED_TAGS = {"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
+# true/false, read from YAML's own words (yes, on, true...); anything else tagged !!bool is
+# kept as typed, to be reported where a true or false belongs.
+_BOOL = "tag:yaml.org,2002:bool"
+_BOOL_WORDS: dict[str, bool] = yaml.constructor.SafeConstructor.bool_values
 # Dates stay as the editor wrote them; generator.data.dates reads them with their precision.
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _MAP = "tag:yaml.org,2002:map"
@@ -53,11 +53,11 @@ _SEQ = "tag:yaml.org,2002:seq"
 
 @dataclass(frozen=True)
 class Unquoted:
-    """A value YAML would read as a number or true/false (`1:20`, `0x1F`, `yes`), as typed.
+    """A value YAML would read as a number (`1:20`, `0x1F`, `2025`), as typed.
 
-    No briefing field holds a number or true/false, and dates are read from their text, so
-    nothing is converted: a 5,000-digit number costs nothing, and a message shows what the
-    editor typed (`1:20`), not what YAML would make of it (80).
+    No briefing field holds a number, and dates are read from their text, so no number is
+    converted: a 5,000-digit number costs nothing, and a message shows what the editor typed
+    (`1:20`), not what YAML would make of it (80).
     """
 
     typed: str
@@ -162,6 +162,8 @@ class _Builder:
             return None
         if node.tag in _UNQUOTED_TAGS:
             return Unquoted(node.value)
+        if node.tag == _BOOL:
+            return _BOOL_WORDS.get(node.value.lower(), Unquoted(node.value))
         if node.tag != _STR:
             return self._refuse_tag(node, where)
         if unseen := unseen_problem(node.value):
@@ -633,6 +635,8 @@ def _fast_value(text: str, doc: Document | None = None) -> Any:
                     value = None
                 elif tag in _UNQUOTED_TAGS:
                     value = Unquoted(event.value)
+                elif tag == _BOOL:
+                    value = _BOOL_WORDS.get(event.value.lower(), Unquoted(event.value))
                 else:
                     raise _Unusual
             elif kind is MappingStartEvent or kind is SequenceStartEvent:
