@@ -19,7 +19,7 @@ from mkdocs.exceptions import PluginError
 from generator.data import BriefingError, Problem
 from generator.outputs.pipeline import edit_base, generate, theme_text
 from generator.outputs.preview import banner_html, inject_after_body
-from generator.pages import nav
+from generator.pages import keep_headings_clear, nav
 
 log = logging.getLogger("mkdocs.hooks.briefing")
 _state: dict[str, Any] = {"command": "build", "problems": []}
@@ -37,6 +37,8 @@ def on_config(config: Any) -> Any:
     # The theme's edit button (partials/actions.html) opens a page's data file from here.
     root = Path(config.config_file_path).parent
     config.extra["briefing_edit"] = edit_base(root, config.repo_url, config.edit_uri, os.environ)
+    # Under plain `mkdocs build` too, no heading takes the id of a source's or event's anchor.
+    keep_headings_clear(config)
     return config
 
 
