@@ -5,8 +5,6 @@ from __future__ import annotations
 import html
 import logging
 import os
-import shutil
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +12,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from generator.atomic import recover, staged, step
 from generator.data import Files, History, Problem, read_history
 from generator.pages import WriteReport, site_pages, write_pages
 
@@ -46,6 +45,11 @@ class Project:
     def site(self) -> Path:
         return self.root / "site"
 
+    def recover(self) -> None:
+        """Put back what a killed run left half done: content/ and site/ are whole again."""
+        recover(self.content)
+        recover(self.site)
+
 
 @dataclass(frozen=True)
 class Generated:
@@ -66,6 +70,7 @@ def generate(data: Path, out: Path, editions: Path | None = None) -> Generated:
 
     editions/ defaults to the folder beside data/.
     """
+    recover(out)
     history = read_history(data, editions)
     return Generated(history, write_pages(site_pages(history), out), history.warnings)
 
@@ -99,29 +104,16 @@ def build_site(
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     _log_mkdocs_warnings()
     # MkDocs reads a relative site_dir against the config's folder, not ours: be absolute.
-    config, site = config.resolve(), site.resolve()
-    site.parent.mkdir(parents=True, exist_ok=True)
-    fresh = Path(tempfile.mkdtemp(dir=site.parent, prefix=f".{site.name}.new."))
-    try:
+    config, site = config.resolve(), Path(os.path.abspath(site))
+    # Made whole in .briefing/ beside site/, then swapped in: never half a site.
+    with staged(site) as fresh:
         overrides = {"site_name": theme_text(site_name)} if site_name else {}
         cfg = load_config(config_file=str(config), site_dir=str(fresh), strict=True, **overrides)
         cfg["extra"].update(extra or {})
         build(cfg)
+        step("built site")
         if finish is not None:
             finish(fresh)
-        swap_in(fresh, site)
-    finally:
-        shutil.rmtree(fresh, ignore_errors=True)
-
-
-def swap_in(fresh: Path, target: Path) -> None:
-    """Replace target with fresh in two renames, so a failed build never leaves a half site."""
-    old = target.with_name(f".{target.name}.old")
-    shutil.rmtree(old, ignore_errors=True)
-    if target.exists():
-        target.rename(old)
-    fresh.rename(target)
-    shutil.rmtree(old, ignore_errors=True)
 
 
 def _log_mkdocs_warnings() -> None:
