@@ -19,10 +19,10 @@ from pathlib import Path
 import pytest
 import yaml
 
+from conftest import SEED_DATA, copy_project
+
 # Each kill waits for a real build of a large briefing: a guard against a hang, not a deadline.
 pytestmark = pytest.mark.timeout(1800)
-
-from conftest import SEED_DATA, copy_project
 
 ACTORS = 320  # at least: whole copies of the seed's 15
 TITLE = "A briefing rebuilt under fire"
