@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 # axe-core for the accessibility test, from tests/axe/package-lock.json (npm registry only).
 AXE := tests/axe/node_modules/axe-core/axe.min.js
 
-.PHONY: site serve test lint check bench clean workflows lighthouse
+.PHONY: site serve test lint check bench bench-parts clean workflows lighthouse
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -34,7 +34,13 @@ test: lint workflows $(AXE)
 clean:
 	rm -rf $(VENV) site .pytest_cache .mypy_cache .ruff_cache
 
+# The pipeline at 1x, 10x, 100x and 1000x the seed (SIZES=1,10 for a subset): a table, and
+# bench/results.json. The component benchmarks (validation, hostile YAML, graphics): bench-parts.
+SIZES ?= 1,10,100,1000
 bench: $(STAMP)
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python bench/scale.py --sizes $(SIZES)
+
+bench-parts: $(STAMP)
 	$(BIN)/python bench/generate.py
 	$(BIN)/python bench/refuse.py
 	$(BIN)/python bench/graphics.py

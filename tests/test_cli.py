@@ -53,9 +53,8 @@ def test_new_refuses_a_folder_that_is_not_empty(tmp_path):
 
 
 def test_generated_pages_are_git_ignored_here_and_in_a_new_project(tmp_path):
-    from generator.outputs.starter import GENERATED
+    from generator.pages import ignore_rules
 
     assert run_briefing("new", "fresh", cwd=tmp_path).returncode == 0
-    for gitignore in (REPO / ".gitignore", tmp_path / "fresh/.gitignore"):
-        lines = gitignore.read_text().splitlines()
-        assert set(GENERATED) <= set(lines), gitignore
+    for content in (REPO / "content", tmp_path / "fresh/content"):
+        assert (content / ".gitignore").read_text() == ignore_rules(), content

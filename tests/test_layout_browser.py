@@ -3,11 +3,13 @@ the graphics at a laptop's and a phone's width, measured from the boxes the brow
 
 from __future__ import annotations
 
+import shutil
 from typing import Any
 
 import pytest
+import yaml
 
-from conftest import REPO, SEED_DATA, require
+from conftest import REPO, SEED_DATA, copy_project, dump, require, run_briefing
 from generator.data.validation import read_briefing
 from generator.data.vocabulary import estimate_words
 from generator.outputs.loopback import serve_folder
@@ -271,3 +273,44 @@ def test_the_narrow_drawings_pass_axe_on_a_phone(seed_site, chromium):
             found[path] = [f"{v['id']}: {v['help']}" for v in results["violations"]]
     page.close()
     assert found == {path: [] for path in GRAPHICS}
+
+
+def test_key_judgments_open_the_home_page_and_the_rest_wait_on_the_outlook(tmp_path, chromium):
+    """An outlook of many judgments: the ones marked key fit the first screen, with a link on."""
+    data = tmp_path / "data"
+    shutil.copytree(SEED_DATA, data)
+    outlook = yaml.safe_load((data / "outlook.yml").read_text(encoding="utf-8"))
+    judgments = outlook["judgments"]
+    # Nine judgments in all (the seed's and copies under new ids), three of them key.
+    originals = list(judgments)
+    for n in range(9 - len(originals)):
+        original = originals[n % len(originals)]
+        judgments.append({**original, "id": f"{original['id']}-again-{n}"})
+    key = [judgments[1], judgments[4], judgments[7]]
+    for judgment in key:
+        judgment["key"] = True
+    dump(data / "outlook.yml", outlook)
+    project = copy_project(tmp_path / "project", data)
+    result = run_briefing("build", "--no-pdf", cwd=project)
+    assert result.returncode == 0, result.stderr
+    page = chromium.new_page(viewport=LAPTOP)
+    with serve_folder(project / "site") as base:
+        page.goto(base)
+        seen: dict[str, Any] = page.evaluate(_FIRST_SCREEN)
+        more = page.locator(".briefing-lead .briefing-more a")
+        assert more.inner_text() == f"All {len(judgments)} judgments, with how each will be scored"
+        href = more.get_attribute("href")
+        more.click()
+        page.wait_for_url("**/outlook/")
+        on_outlook = page.locator("article").inner_text()
+    page.close()
+    assert href == "outlook/"
+    shown = [part["text"] for part in seen["judgments"]]
+    assert len(shown) == len(key)
+    for judgment, text in zip(key, shown, strict=True):
+        assert " ".join(judgment["statement"].split()) in text
+    for part in [seen["bottomLine"], seen["next"], *seen["judgments"]]:
+        assert part["top"] >= 0 and part["bottom"] <= LAPTOP["height"], part
+    # Every judgment, key or not, is on the outlook page.
+    for judgment in judgments:
+        assert " ".join(judgment["statement"].split()) in " ".join(on_outlook.split())

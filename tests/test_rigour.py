@@ -250,3 +250,34 @@ def test_adding_a_rule_is_one_function(write_data, monkeypatch):
 
     _, [warning] = outcome(write_data, small_briefing())
     assert warning.startswith("data/briefing.yml:1:8: warning: briefing.title: the title is long")
+
+
+def test_a_bottom_line_too_long_for_the_first_screen_is_warned(write_data):
+    files = small_briefing()
+    summary = files["briefing"]["summary"]
+    summary["text"] = " ".join(["The council met and voted on the budget."] * 13)
+    errors, [warning] = outcome(write_data, files)
+    assert errors == []
+    first, hint = warning.splitlines()
+    assert first.startswith("data/briefing.yml:")
+    assert "warning: briefing.summary.text: the bottom line has 104 words" in first
+    assert "at most 100 words" in hint
+    summary["text"] = " ".join(["The council met and voted on the budget."] * 12)
+    clean(write_data, files)
+
+
+def test_more_key_judgments_than_a_first_screen_holds_are_warned(write_data):
+    files = small_briefing()
+    original = judgment(files)
+    files["outlook"]["judgments"] = [{**original, "id": f"vote-{n}"} for n in range(6)]
+    errors, [warning] = outcome(write_data, files)
+    assert errors == []
+    assert "warning: outlook.judgments: 6 judgments open the home page" in warning
+    assert "key: true" in warning
+    # Marking five of the six as key fits the first screen; marking all six does not.
+    for item in files["outlook"]["judgments"][:5]:
+        item["key"] = True
+    clean(write_data, files)
+    files["outlook"]["judgments"][5]["key"] = True
+    _, [warning] = outcome(write_data, files)
+    assert "6 judgments are marked key: true" in warning

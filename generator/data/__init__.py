@@ -10,14 +10,25 @@ from generator.data.history import Edition, History, read_history
 from generator.data.model import Actor, Event, Files
 from generator.data.validation import Checked, check_briefing, read_briefing
 from generator.data.views import Views, derive
-from generator.data.vocabulary import ACTOR_KINDS, EVENT_STATUSES, GLOBALS, RELATION_WORDS
+from generator.data.vocabulary import (
+    ACTOR_KIND,
+    ACTOR_KINDS,
+    EVENT_STATUS,
+    EVENT_STATUSES,
+    RELATION,
+    RELATION_WORDS,
+    in_words,
+    template_globals,
+)
 
 __all__ = [
+    "ACTOR_KIND",
     "ACTOR_KINDS",
+    "EVENT_STATUS",
     "EVENT_STATUSES",
-    "GLOBALS",
     "KINDS",
     "MONTHS",
+    "RELATION",
     "RELATION_WORDS",
     "Actor",
     "BriefingError",
@@ -34,8 +45,10 @@ __all__ = [
     "check_briefing",
     "derive",
     "diff",
+    "in_words",
     "parse_date",
     "read_briefing",
     "read_history",
     "tally",
+    "template_globals",
 ]

@@ -227,8 +227,8 @@ def _outcome_problems(history: History, edition: Edition) -> Iterator[Problem]:
         assert doc is not None  # outcomes were loaded from this file
 
         def at(where: FieldPath, message: str, hint: str) -> Problem:
-            line, col = doc.locate(where)
-            return Problem(doc.path, line, col, dotted(("outcomes", *where)), message, hint)
+            path, line, col = doc.place(where)
+            return Problem(path, line, col, dotted(("outcomes", *where)), message, hint)
 
         made = earlier.get(outcome.edition.start.isoformat())
         if made is None:

@@ -13,8 +13,12 @@ from yaml.events import (
     CollectionStartEvent,
     DocumentStartEvent,
     Event,
+    MappingEndEvent,
     MappingStartEvent,
     ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
 )
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.tokens import KeyToken, ScalarToken, ValueToken
@@ -44,15 +48,39 @@ _SEQ = "tag:yaml.org,2002:seq"
 
 @dataclass
 class Document:
-    """One loaded file: its value and the line and column of every value and key in it."""
+    """One loaded file: its value and the line and column of every value and key in it.
+
+    A file read by the fast path keeps its text instead: the positions are found the first
+    time a problem needs one (valid data never does).
+    """
 
     path: str
     value: Any
     values: dict[FieldPath, tuple[int, int]] = field(default_factory=dict)
     keys: dict[FieldPath, tuple[int, int]] = field(default_factory=dict)
+    text: str | None = field(default=None, repr=False)
+    # A kind kept in a folder of files (data/actors/*.yml): each file and the index of its
+    # first entry in the combined list.
+    parts: list[tuple[int, Document]] = field(default_factory=list, repr=False)
+    name: str = ""
+
+    def place(self, path: FieldPath, *, key: bool = False) -> tuple[str, int, int]:
+        """The file, line and column (1-based) of the value at path, or of its nearest ancestor."""
+        if self.parts:
+            index = path[0] if path and isinstance(path[0], int) else 0
+            start, doc = next(
+                ((s, d) for s, d in reversed(self.parts) if s <= index), self.parts[0]
+            )
+            inside = (index - start, *path[1:]) if path else ()
+            return (doc.path, *doc.locate(inside, key=key))
+        return (self.path, *self.locate(path, key=key))
 
     def locate(self, path: FieldPath, *, key: bool = False) -> tuple[int, int]:
         """Line and column (1-based) of the value at path, or of its nearest ancestor."""
+        if self.parts:
+            return self.place(path, key=key)[1:]
+        if self.text is not None:
+            self._find_positions(self.text)
         table = self.keys if key else self.values
         for end in range(len(path), -1, -1):
             if path[:end] in table:
@@ -60,6 +88,13 @@ class Document:
             if key and path[:end] in self.values:
                 return self.values[path[:end]]
         return (1, 1)
+
+    def _find_positions(self, text: str) -> None:
+        """Read the text again with the position-tracking loader (it loaded fast, so it is fine)."""
+        self.text = None
+        node = _compose(text, self.path, self.name)
+        if node is not None:
+            _Builder(self, self.name).build(node, ())
 
 
 def _pos(node: Node | Event) -> tuple[int, int]:
@@ -479,10 +514,108 @@ def _whole_file(display: str, name: str, message: str, hint: str) -> BriefingErr
     return BriefingError([Problem(display, 1, 1, name, message, hint)])
 
 
-def load(path: Path, display: str) -> Document:
-    """Load one YAML file safely; raise BriefingError naming every problem in it."""
-    name = path.stem
-    doc = Document(display, None)
+class _Unusual(Exception):
+    """Something the fast path leaves to the position-tracking loader to report."""
+
+
+_CLoader: Any = getattr(yaml, "CSafeLoader", None)
+_STR = "tag:yaml.org,2002:str"
+
+
+def _fast_value(text: str) -> Any:
+    """The value of a plain, valid file from libyaml's parse events, without positions.
+
+    libyaml's parser keeps its own stacks (its composer recurses, so it is not used). Anything
+    the position-tracking loader would report or refuse (an alias, a tag, a repeated or
+    non-text field name, too deep, too many values, a second document, a syntax error) raises
+    _Unusual, and the file is read again by that loader, which says where and why.
+    """
+    if _CLoader is None:
+        raise _Unusual
+    loader = _CLoader(text)
+    resolve, constructors = loader.resolve, loader.yaml_constructors
+    stack: list[Any] = []  # the open lists and mappings
+    pending: list[Any] = []  # per open mapping: the key read, or _NO_KEY
+    result: Any = _NO_KEY
+    count = documents = 0
+    try:
+        while True:
+            event = loader.get_event()
+            kind = type(event)
+            if kind is ScalarEvent:
+                tag = event.tag
+                if tag is None or tag == "!":
+                    tag = resolve(ScalarNode, event.value, event.implicit)
+                if stack and type(stack[-1]) is dict and pending[-1] is _NO_KEY:
+                    if tag != _STR or event.value in stack[-1]:
+                        raise _Unusual
+                    pending[-1] = event.value
+                    continue
+                if tag in (_STR, _TIMESTAMP):
+                    value: Any = event.value
+                elif tag in _SAFE_TAGS:
+                    value = constructors[tag](loader, ScalarNode(tag, event.value))
+                else:
+                    raise _Unusual
+            elif kind is MappingStartEvent or kind is SequenceStartEvent:
+                mapping = kind is MappingStartEvent
+                tag = event.tag
+                if tag is not None and tag != "!" and tag != (_MAP if mapping else _SEQ):
+                    raise _Unusual
+                if len(stack) >= MAX_DEPTH:
+                    raise _Unusual
+                if stack and type(stack[-1]) is dict and pending[-1] is _NO_KEY:
+                    raise _Unusual  # a list or mapping used as a field name
+                value = {} if mapping else []
+            elif kind is MappingEndEvent or kind is SequenceEndEvent:
+                stack.pop()
+                if kind is MappingEndEvent:
+                    pending.pop()
+                continue
+            elif kind is DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    raise _Unusual
+                continue
+            elif kind is StreamEndEvent:
+                break
+            elif kind is AliasEvent:
+                raise _Unusual
+            else:  # stream start, document end
+                continue
+            count += 1
+            if count > MAX_VALUES:
+                raise _Unusual
+            if not stack:
+                result = value
+            elif type(stack[-1]) is list:
+                stack[-1].append(value)
+            else:
+                stack[-1][pending[-1]] = value
+                pending[-1] = _NO_KEY
+            if kind is not ScalarEvent:
+                stack.append(value)
+                if kind is MappingStartEvent:
+                    pending.append(_NO_KEY)
+    except yaml.YAMLError:
+        raise _Unusual from None
+    finally:
+        loader.dispose()
+    if result is _NO_KEY or result is None:
+        raise _Unusual
+    return result
+
+
+_NO_KEY = object()
+
+
+def load(path: Path, display: str, name: str | None = None) -> Document:
+    """Load one YAML file safely; raise BriefingError naming every problem in it.
+
+    name: the field name problems start with (default: the file's name without .yml).
+    """
+    name = name or path.stem
+    doc = Document(display, None, name=name)
     too_large = f"a briefing file holds at most {MAX_FILE_BYTES} bytes"
     try:
         if not path.is_file():  # a folder, a pipe or a device would never end or never start
@@ -514,6 +647,10 @@ def load(path: Path, display: str) -> Document:
             "the file is empty",
             "fill it in, or see the README for what belongs here",
         )
+    try:
+        return Document(display, _fast_value(text), text=text, name=name)
+    except _Unusual:
+        pass
     node = _compose(text, display, name)
     if node is None:
         raise _whole_file(display, name, "the file holds no data", "fill it in, or see the README")

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 from urllib.parse import urlsplit
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 from pydantic_core import PydanticCustomError
 
+from generator.data import vocabulary
 from generator.data.dates import DateError, PartialDate, parse_date
 
 
@@ -60,57 +61,35 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=60)]
 Ids = Annotated[list[Id], Field(min_length=1)]
 
-# What kind of outlet or document a source is, in words a reader knows (shown on the sources page).
-SourceKind = Literal[
-    "agency",
-    "newspaper",
-    "broadcaster",
-    "state-media",
-    "government",
-    "data",
-    "analysis",
-    "reference",
-    "online",
-]
-ActorKind = Literal["person", "organisation", "state", "outlet"]
-Relation = Literal[
-    "leads", "member-of", "part-of", "works-for", "negotiates-with", "proposes-to", "reports-on"
-]
-EventStatus = Literal[
-    "held", "scheduled", "expected", "tentative", "postponed", "cancelled", "not held"
-]
-ClaimStatus = Literal["claimed", "unconfirmed", "confirmed", "disputed"]
-# How close `said` is to the speaker's words: their own words, the reporter's paraphrase, or
-# the reporter's description of what they said.
-ClaimForm = Literal["quote", "paraphrase", "characterisation"]
-Direction = Literal["raises", "lowers"]
-Confidence = Literal["low", "moderate", "high"]
-# ICD 203: each likelihood term, its alternative, and the probability range they stand for.
-LIKELIHOOD = {
-    "almost no chance": ("remote", "1-5%"),
-    "very unlikely": ("highly improbable", "5-20%"),
-    "unlikely": ("improbable", "20-45%"),
-    "roughly even chance": ("roughly even odds", "45-55%"),
-    "likely": ("probable", "55-80%"),
-    "very likely": ("highly probable", "80-95%"),
-    "almost certain": ("nearly certain", "95-99%"),
-}
-Likelihood = Literal[
-    "almost no chance",
-    "very unlikely",
-    "unlikely",
-    "roughly even chance",
-    "likely",
-    "very likely",
-    "almost certain",
-    "remote",
-    "highly improbable",
-    "improbable",
-    "roughly even odds",
-    "probable",
-    "highly probable",
-    "nearly certain",
-]
+# The fixed words each field allows: one per vocabulary, each defined (with what pages say
+# and draw for it) in generator/data/vocabulary.py. Type checkers see plain text.
+if TYPE_CHECKING:
+    SourceKind = str
+    ActorKind = str
+    Relation = str
+    EventStatus = str
+    ClaimStatus = str
+    ClaimForm = str
+    Direction = str
+    Confidence = str
+    Likelihood = str
+    OutcomeWord = str
+else:
+    SourceKind = Literal[tuple(vocabulary.SOURCE_KIND)]
+    ActorKind = Literal[tuple(vocabulary.ACTOR_KIND)]
+    Relation = Literal[tuple(vocabulary.RELATION)]
+    EventStatus = Literal[tuple(vocabulary.EVENT_STATUS)]
+    ClaimStatus = Literal[tuple(vocabulary.CLAIM_STATUS)]
+    # How close `said` is to the speaker's words: their own words, the reporter's paraphrase,
+    # or the reporter's description of what they said.
+    ClaimForm = Literal[tuple(vocabulary.CLAIM_FORM)]
+    Direction = Literal[tuple(vocabulary.DIRECTION)]
+    Confidence = Literal[tuple(vocabulary.CONFIDENCE)]
+    # ICD 203: each likelihood term, or its alternative wording.
+    Likelihood = Literal[vocabulary.likelihood_terms()]
+    # What became of a judgment once its resolution date passed.
+    OutcomeWord = Literal[tuple(vocabulary.OUTCOME)]
+LIKELIHOOD = vocabulary.LIKELIHOOD
 
 
 class Strict(BaseModel):
@@ -240,6 +219,8 @@ class Judgment(Item):
     resolves_by: Date
     resolves_if: Text
     hypotheses: list[Hypothesis] = []
+    # A key judgment opens the home page; with none marked, every judgment does.
+    key: bool = False
     sources: Ids
 
 
@@ -274,10 +255,6 @@ class Outlook(Item):
     scenarios: Annotated[list[Scenario], Field(max_length=3)] = []
     indicators: list[Indicator] = []
     open_questions: list[Question] = []
-
-
-# What became of a judgment once its resolution date passed; "cannot tell" is left out of scores.
-OutcomeWord = Literal["happened", "did not happen", "cannot tell"]
 
 
 class Outcome(Item):

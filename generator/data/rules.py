@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from generator.data.errors import Problem, Severity
 from generator.data.loading import Document, FieldPath, dotted
-from generator.data.model import LIKELIHOOD, Files
+from generator.data.model import Files
+from generator.data.vocabulary import estimative_words as estimative_terms
 
 
 @dataclass(frozen=True)
@@ -28,9 +29,8 @@ class Context:
         self, severity: Severity, file: str, where: FieldPath, message: str, hint: str
     ) -> Problem:
         """A problem located at the value `where` in data file `file` (its name without .yml)."""
-        doc = self.docs[file]
-        line, col = doc.locate(where)
-        return Problem(doc.path, line, col, dotted((file, *where)), message, hint, severity)
+        path, line, col = self.docs[file].place(where)
+        return Problem(path, line, col, dotted((file, *where)), message, hint, severity)
 
     def warning(self, file: str, where: FieldPath, message: str, hint: str) -> Problem:
         """A located warning: shown, and the build goes on."""
@@ -83,31 +83,8 @@ def held_events_are_not_in_the_future(ctx: Context) -> Iterator[Problem]:
             )
 
 
-# ICD 203 keeps likelihood words for calibrated judgments: each stands for a range of
-# probability. In a statement of fact they smuggle in an estimate with no range, confidence or
-# basis. Checked: every term of the ICD 203 table in both wordings, with adverb forms
-# ("probably", "almost certainly"), and the unscaled hedges that say the same without a range
-# ("may", "might", "expected"). Not checked: "remote" alone (a remote region) unless followed by
-# chance or possibility, and "possible", which reports a status (a tentative event is "possible").
-_TABLE_WORDS = [
-    word for term, (alternative, _) in LIKELIHOOD.items() for word in (term, alternative)
-]
-ESTIMATIVE_WORDS = sorted(
-    {
-        *(w for w in _TABLE_WORDS if w != "remote"),
-        "remote chance",
-        "remote possibility",
-        "almost certainly",
-        "nearly certainly",
-        "probably",
-        "improbably",
-        "may",
-        "might",
-        "expected",
-    },
-    key=lambda w: (-len(w), w),
-)
-_ESTIMATIVE = re.compile(r"\b(" + "|".join(map(re.escape, ESTIMATIVE_WORDS)) + r")\b", re.I)
+# The words that smuggle an estimate into a statement of fact (see the vocabulary).
+_ESTIMATIVE = re.compile(r"\b(" + "|".join(map(re.escape, estimative_terms())) + r")\b", re.I)
 # Words inside quotation marks are someone else's, not the briefing's estimate.
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 # "May" next to a day or year is the month.
@@ -237,3 +214,36 @@ def next_event_is_ahead(ctx: Context) -> Iterator[Problem]:
         "point next_event at what comes next and renew the judgments, or correct the "
         "event's date and status",
     )
+
+
+# What a laptop's first screen holds beside the title: a bottom line of about five lines and
+# about five judgments in words (measured at 1280x800 by the layout tests).
+BOTTOM_LINE_WORDS = 100
+FIRST_SCREEN_JUDGMENTS = 5
+
+
+@rule
+def the_brief_fits_the_first_screen(ctx: Context) -> Iterator[Problem]:
+    """A bottom line or a set of key judgments too long for a laptop's first screen (warnings)."""
+    words = len(ctx.files.briefing.summary.text.split())
+    if words > BOTTOM_LINE_WORDS:
+        yield ctx.warning(
+            "briefing",
+            ("summary", "text"),
+            f"the bottom line has {words} words: it pushes the key judgments below a laptop's "
+            "first screen",
+            f"keep it to the main judgment and the evidence for it, in at most "
+            f"{BOTTOM_LINE_WORDS} words; the key points carry the rest",
+        )
+    judgments = ctx.files.outlook.judgments
+    key = [j for j in judgments if j.key] or judgments
+    if len(key) > FIRST_SCREEN_JUDGMENTS:
+        marked = "are marked key: true" if any(j.key for j in judgments) else "open the home page"
+        yield ctx.warning(
+            "outlook",
+            ("judgments",),
+            f"{len(key)} judgments {marked}: a laptop's first screen holds about "
+            f"{FIRST_SCREEN_JUDGMENTS}",
+            f"mark the {FIRST_SCREEN_JUDGMENTS} or fewer that matter most with `key: true`; "
+            "every judgment stays on the outlook page",
+        )

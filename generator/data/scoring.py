@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from generator.data.history import Edition, History
 from generator.data.model import Judgment, Outcome
-from generator.data.vocabulary import likelihood_range
+from generator.data.vocabulary import OUTCOME, likelihood_range
 
 # Always saying "roughly even chance" scores this, whatever happens: the mark to beat.
 COIN_FLIP = 0.25
@@ -42,9 +42,9 @@ class Scored:
     @property
     def brier(self) -> float | None:
         """This judgment's part of the score; None when it is not resolved either way."""
-        if self.outcome is None or self.outcome.outcome == "cannot tell":
+        happened = None if self.outcome is None else OUTCOME[self.outcome.outcome].score
+        if happened is None:
             return None
-        happened = 1.0 if self.outcome.outcome == "happened" else 0.0
         return (self.forecast - happened) ** 2
 
     @property
@@ -77,7 +77,8 @@ class Scorecard:
     @property
     def cannot_tell(self) -> int:
         return sum(
-            row.outcome is not None and row.outcome.outcome == "cannot tell" for row in self.rows
+            row.outcome is not None and OUTCOME[row.outcome.outcome].score is None
+            for row in self.rows
         )
 
 

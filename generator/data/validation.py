@@ -21,6 +21,9 @@ from generator.data.rules import check_rules
 RESERVED_ACTOR_IDS = {"index"}
 REQUIRED = ("briefing", "sources", "actors", "events", "outlook")
 OPTIONAL = ("claims", "outcomes")
+# Kinds that are lists of entries may be kept in a folder of files instead (data/actors/*.yml),
+# read in the order of their names: a long-running briefing outgrows one file.
+SPLITTABLE = ("sources", "actors", "events", "claims", "outcomes")
 ID_EXAMPLE = "like 'city-council': lower-case letters, digits and single hyphens"
 
 
@@ -116,6 +119,24 @@ def _load_all(data_dir: Path, shown: str | None) -> tuple[dict[str, Document], l
         if path.name.startswith("."):
             continue
         display = f"{shown}/{path.name}"
+        if path.is_dir() and path.name in SPLITTABLE:
+            if (data_dir / f"{path.name}.yml").exists():
+                problems.append(
+                    Problem(
+                        f"{display}/",
+                        1,
+                        1,
+                        path.name,
+                        f"{path.name} are kept both in {path.name}.yml and in this folder",
+                        f"keep them in one place: move {path.name}.yml into the folder",
+                    )
+                )
+                continue
+            try:
+                docs[path.name] = load_parts(path, display)
+            except BriefingError as err:
+                problems.extend(err.problems)
+            continue
         stem = path.stem if path.suffix in {".yml", ".yaml"} else path.name
         if path.suffix != ".yml" or stem not in known:
             hint = did_you_mean(stem, known)
@@ -127,7 +148,9 @@ def _load_all(data_dir: Path, shown: str | None) -> tuple[dict[str, Document], l
         except BriefingError as err:
             problems.extend(err.problems)
     for name in REQUIRED:
-        if name not in docs and not any(p.path.endswith(f"/{name}.yml") for p in problems):
+        if name not in docs and not any(
+            p.path.endswith(f"/{name}.yml") or f"/{name}/" in p.path for p in problems
+        ):
             problems.append(
                 Problem(
                     f"{shown}/{name}.yml",
@@ -139,6 +162,46 @@ def _load_all(data_dir: Path, shown: str | None) -> tuple[dict[str, Document], l
                 )
             )
     return docs, problems
+
+
+def load_parts(folder: Path, display: str) -> Document:
+    """One kind's entries from every .yml file in its folder, as one list, each entry located
+    in its own file."""
+    name = folder.name
+    parts: list[tuple[int, Document]] = []
+    problems: list[Problem] = []
+    entries: list[Any] = []
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith("."):
+            continue
+        shown = f"{display}/{path.name}"
+        if path.suffix != ".yml":
+            hint = f"{name} in this folder are kept in .yml files, each a list of entries"
+            problems.append(Problem(shown, 1, 1, name, "this is not a briefing data file", hint))
+            continue
+        try:
+            doc = load(path, shown, name)
+        except BriefingError as err:
+            problems.extend(err.problems)
+            continue
+        if not isinstance(doc.value, list):
+            line, col = doc.locate(())
+            problems.append(
+                Problem(
+                    shown,
+                    line,
+                    col,
+                    name,
+                    "a file in this folder must hold a list of entries",
+                    "start each entry with '- ', as in a single data file",
+                )
+            )
+            continue
+        parts.append((len(entries), doc))
+        entries.extend(doc.value)
+    if problems:
+        raise BriefingError(problems)
+    return Document(f"{display}/", entries, parts=parts, name=name)
 
 
 def _schema_problems(
@@ -163,10 +226,10 @@ def _schema_problems(
             continue
         kind = error["type"]
         message, hint = _explain(error, loc)
-        line, col = doc.locate(where, key=kind == "extra_forbidden")
+        path, line, col = doc.place(where, key=kind == "extra_forbidden")
         if kind == "missing":
-            line, col = doc.locate(where[:-1])
-        problems.append(Problem(doc.path, line, col, dotted((file, *where)), message, hint))
+            path, line, col = doc.place(where[:-1])
+        problems.append(Problem(path, line, col, dotted((file, *where)), message, hint))
     return problems
 
 
@@ -264,11 +327,17 @@ def _unwrap(annotation: Any) -> Any:
             return annotation
 
 
+def _first(doc: Document, here: int, there: FieldPath) -> str:
+    """Where an earlier entry stands, said from entry `here`: 'on line 4' (in the same file)."""
+    path, line, _ = doc.place(there)
+    same = path == doc.place((here,))[0] or not doc.parts
+    return f"on line {line}" if same else f"in {path} on line {line}"
+
+
 def _reference_problems(files: Files, docs: dict[str, Document]) -> Iterator[Problem]:
     def at(file: str, where: FieldPath, message: str, hint: str = "") -> Problem:
-        doc = docs[file]
-        line, col = doc.locate(where)
-        return Problem(doc.path, line, col, dotted((file, *where)), message, hint)
+        path, line, col = docs[file].place(where)
+        return Problem(path, line, col, dotted((file, *where)), message, hint)
 
     ids: dict[str, dict[str, int]] = {}
     collections: list[tuple[str, str, FieldPath, list[str]]] = [
@@ -282,12 +351,12 @@ def _reference_problems(files: Files, docs: dict[str, Document]) -> Iterator[Pro
         seen: dict[str, int] = {}
         for i, item_id in enumerate(item_ids):
             if item_id in seen:
-                line = docs[file].locate((*prefix, seen[item_id], "id"))[0]
                 yield at(
                     file,
                     (*prefix, i, "id"),
                     f"id '{item_id}' is used twice",
-                    f"it is first used on line {line}; give each entry its own id",
+                    f"it is first used {_first(docs[file], i, (*prefix, seen[item_id], 'id'))}"
+                    "; give each entry its own id",
                 )
             else:
                 seen[item_id] = i
@@ -396,11 +465,11 @@ def _reference_problems(files: Files, docs: dict[str, Document]) -> Iterator[Pro
             )
         key = (outcome.edition, outcome.judgment)
         if key in scored:
-            line = docs["outcomes"].locate((scored[key], "judgment"))[0]
+            first = _first(docs["outcomes"], i, (scored[key], "judgment"))
             yield at(
                 "outcomes",
                 (i, "judgment"),
                 f"the judgment '{outcome.judgment}' of {outcome.edition} is scored twice",
-                f"it is first scored on line {line}; keep one outcome per judgment and edition",
+                f"it is first scored {first}; keep one outcome per judgment and edition",
             )
         scored.setdefault(key, i)

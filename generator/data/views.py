@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from generator.data.model import Actor, Claim, Event, Files, Indicator, Judgment, Link, Source
+from generator.data.vocabulary import CLAIM_STATUS
 
 
 @dataclass(frozen=True)
@@ -73,11 +74,7 @@ def derive(files: Files) -> Views:
         judgments={j.id: j for j in files.outlook.judgments},
         timeline=timeline,
         actor_views=actor_views,
-        claims_by_status={
-            s: statuses[s]
-            for s in ("claimed", "unconfirmed", "confirmed", "disputed")
-            if statuses[s]
-        },
+        claims_by_status={s: statuses[s] for s in CLAIM_STATUS if statuses[s]},
         next_event=events[files.outlook.next_event],
         claims_by_event=claims_by_event,
         judgment_number={j.id: i for i, j in enumerate(files.outlook.judgments, 1)},

@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from generator.data import ACTOR_KINDS, RELATION_WORDS, Actor
+from generator.data import ACTOR_KIND, ACTOR_KINDS, RELATION, RELATION_WORDS, Actor, in_words
 from generator.graphics.svg import CLEARANCE, Box, attr, clear_spans, esc, num, text_width, wrap
 
 # Drawn at this width or wider (never shrunk), its labels are at least SMALL CSS pixels.
@@ -560,9 +560,11 @@ def render(plan: Layout, link: str) -> str:
         'fill="currentColor">',
         f'<title id="{ID}-title">Actors map: {len(plan.nodes)} actors and '
         f"{len(plan.edges)} links</title>",
-        f'<desc id="{ID}-desc">Actors in bands by kind (people, organisations, states, outlets). '
-        "An arrow runs from an actor to the one it leads, belongs to, works for, negotiates with, "
-        "makes proposals to or reports on, and is labelled with that relation.</desc>",
+        f'<desc id="{ID}-desc">Actors in bands by kind '
+        f"({esc(', '.join(kind.heading.lower() for kind in ACTOR_KIND.values()))}). "
+        "An arrow runs from an actor to the one it "
+        f"{esc(in_words(list(dict.fromkeys(r.gist for r in RELATION.values()))))}, "
+        "and is labelled with that relation.</desc>",
         "<defs>",
         f'<marker id="{ID}-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" '
         'markerHeight="7" orient="auto-start-reverse">'
@@ -601,7 +603,7 @@ def render(plan: Layout, link: str) -> str:
         out.append(f"<title>{esc(actor.name)}: {esc(actor.role)}</title>")
         out.append(
             f'<rect x="{num(box.left)}" y="{num(box.top)}" width="{num(NODE_W)}" '
-            f'height="{num(NODE_H)}" rx="{6 if actor.kind == "person" else 1}" fill="#fff" '
+            f'height="{num(NODE_H)}" rx="{ACTOR_KIND[actor.kind].corner}" fill="#fff" '
             'stroke="currentColor" stroke-width="1.5"/>'
         )
         name = _name_box(node)

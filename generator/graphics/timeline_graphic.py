@@ -13,7 +13,8 @@ import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from generator.data import MONTHS, Event, PartialDate
+from generator.data import EVENT_STATUS, MONTHS, Event, PartialDate, in_words
+from generator.data.vocabulary import Mark
 from generator.graphics.svg import Box, attr, esc, num, text_width, vertical_rule, wrap
 
 # Drawn at this width or wider (never shrunk), its labels are at least FONT CSS pixels.
@@ -32,22 +33,28 @@ AXIS_TOP = 44.0  # below the as-of label and the month names
 STROKE = 2.0  # every mark's outline: as heavy for what is to come as for what happened
 ID = "briefing-timeline"
 
-# Status -> the look of its mark; the legend words say the same, so colour is never the only cue.
-STYLE = {
-    "held": "held",
-    "scheduled": "scheduled",
-    "expected": "expected",
-    "tentative": "expected",
-    "postponed": "off",
-    "cancelled": "off",
-    "not held": "off",
-}
-LEGEND = {
-    "held": "Happened",
-    "scheduled": "Scheduled",
-    "expected": "Expected or tentative",
-    "off": "Postponed, cancelled or not held",
-}
+# Each status's mark (from the vocabulary); the legend's words name the statuses drawn with each,
+# so colour is never the only cue.
+MARKS: tuple[Mark, ...] = ("held", "scheduled", "expected", "off")
+
+
+def mark_of(status: str) -> Mark:
+    """The look of an event's mark."""
+    return EVENT_STATUS[status].mark
+
+
+def statuses(mark: Mark) -> str:
+    """The statuses drawn with a mark, in words: 'expected or tentative'."""
+    return in_words([status for status, term in EVENT_STATUS.items() if term.mark == mark])
+
+
+def legend_words(mark: Mark) -> str:
+    """What a mark stands for: 'Happened', or the statuses drawn with it ('Expected or
+    tentative')."""
+    words = "happened" if mark == "held" else statuses(mark)
+    return words[:1].upper() + words[1:]
+
+
 SAMPLE = 18.0  # the width of a legend's sample mark
 _ABBR = [calendar.month_abbr[m] for m in range(1, 13)]
 
@@ -114,7 +121,7 @@ def short_date(date: PartialDate, with_year: bool) -> str:
 
 def label_text(event: Event, with_year: bool) -> str:
     """What an event's label says: its date, its status unless held, its title."""
-    status = "" if event.status == "held" else f"{event.status}: "
+    status = "" if mark_of(event.status) == "held" else f"{event.status}: "
     others = "".join(f" (or {short_date(r.date, with_year)})" for r in event.other_dates)
     return f"{short_date(event.date, with_year)}{others}, {status}{event.title}"
 
@@ -252,23 +259,23 @@ def _as_of_box(x: float, as_of: PartialDate) -> Box:
     return Box(left, 0, left + width, SMALL * 1.2)
 
 
-def _styles(events: Sequence[Event]) -> list[str]:
-    present = {STYLE[e.status] for e in events}
-    return [style for style in LEGEND if style in present]
+def _styles(events: Sequence[Event]) -> list[Mark]:
+    present = {mark_of(e.status) for e in events}
+    return [mark for mark in MARKS if mark in present]
 
 
 def _disputed(events: Sequence[Event]) -> bool:
     return any(e.other_dates for e in events)
 
 
-def _legend_items(top: float, styles: list[str], disputed: bool) -> list[LegendItem]:
+def _legend_items(top: float, styles: list[Mark], disputed: bool) -> list[LegendItem]:
     """The legend: a sample mark before each status's words, flowing onto new rows as needed,
     then what dots, bars and rings mean, wrapped to the drawing's width."""
     items: list[LegendItem] = []
     row = SMALL * 1.2 + 6
     x, y = MARGIN, top
     for style in styles:
-        words = LEGEND[style]
+        words = legend_words(style)
         right = x + SAMPLE + 6 + text_width(words, SMALL)
         if right > WIDTH - MARGIN and x > MARGIN:
             x, y = MARGIN, y + row
@@ -373,8 +380,9 @@ def render(plan: Layout, link: str) -> str:
         f'<title id="{ID}-title">{esc(_summary(plan))}</title>',
         f'<desc id="{ID}-desc">Each event is drawn at its date, as precisely as it is known: '
         "a dot for a day, a bar for the span of a month or part of a month. Filled marks "
-        "happened; hatched marks are expected or tentative; a ring with a solid core is "
-        "scheduled; a crossed-out mark was postponed, cancelled or not held. A vertical line "
+        f"happened; hatched marks are {esc(statuses('expected'))}; a ring with a solid core is "
+        f"{esc(statuses('scheduled'))}; a crossed-out mark was {esc(statuses('off'))}. "
+        "A vertical line "
         f"marks the as-of date, {esc(as_of)}; the shaded part after it is the future.</desc>",
         # Hatching for what is expected: as much ink as a solid mark's outline, never faint.
         f'<defs><pattern id="{ID}-hatch" patternUnits="userSpaceOnUse" width="4" height="4" '
@@ -404,7 +412,7 @@ def render(plan: Layout, link: str) -> str:
     )
     for item in plan.placed:
         event = item.event
-        style = STYLE[event.status]
+        style = mark_of(event.status)
         tip = f"{event.date}, {event.status}: {event.title}"
         out.append(f'<a class="bg-event" href={attr(link.replace("{id}", event.id))}>')
         out.append(f"<title>{esc(tip)}</title>")
@@ -472,7 +480,7 @@ def render_narrow(plan: Layout, link: str) -> str:
             shape = "dot" if event.date.precision == "day" else "span"
             future = " bv-event--future" if placed_marker else ""
             out.append(
-                f'<li class="bv-event bv-event--{STYLE[event.status]} bv-event--{shape}{future}">'
+                f'<li class="bv-event bv-event--{mark_of(event.status)} bv-event--{shape}{future}">'
                 f"<a href={attr(link.replace('{id}', event.id))}>"
                 '<span class="bv-mark" aria-hidden="true"></span>'
                 f"{esc(label_text(event, with_year=False))}</a></li>"

@@ -1,4 +1,5 @@
-"""Convenience for plain `mkdocs build` and `mkdocs serve`: regenerate pages from data/.
+"""Convenience for plain `mkdocs build` and `mkdocs serve`: regenerate pages from data/, and
+give the site its navigation from the pages registry.
 
 It writes only files whose bytes changed, so `mkdocs serve` never loops. Under `mkdocs build`
 bad data stops the build before site/ is touched; under `mkdocs serve` the last good pages
@@ -17,6 +18,7 @@ from mkdocs.exceptions import PluginError
 from generator.data import BriefingError, Problem
 from generator.outputs.pipeline import generate, theme_text
 from generator.outputs.preview import banner_html, inject_after_body
+from generator.pages import nav
 
 log = logging.getLogger("mkdocs.hooks.briefing")
 _state: dict[str, Any] = {"command": "build", "problems": []}
@@ -24,6 +26,14 @@ _state: dict[str, Any] = {"command": "build", "problems": []}
 
 def on_startup(command: str, dirty: bool) -> None:
     _state["command"] = command
+
+
+def on_config(config: Any) -> Any:
+    """The navigation, from the pages registry (generator/pages/registry.py), unless mkdocs.yml
+    lists one of its own."""
+    if not config.nav:
+        config.nav = nav()
+    return config
 
 
 def on_pre_build(config: Any) -> None:

@@ -20,16 +20,19 @@ from urllib.parse import urlsplit
 from generator.atomic import write_file
 from generator.outputs.chromium import browser
 from generator.outputs.loopback import serve_folder
+from generator.pages import page
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page, PdfMargins, Route
 
     from generator.data import Files
 
-PDF_NAME = "briefing.pdf"
-FULL_PDF_NAME = "briefing-full.pdf"
-# What each PDF prints: the brief (a few sheets for a meeting) or the whole briefing.
-DOCUMENTS = {"brief": "brief/", "full": "print/"}
+# What each PDF prints, from the pages registry: the brief (a few sheets for a meeting) or the
+# whole briefing.
+_BRIEF, _FULL = page("brief.md"), page("print.md")
+PDF_NAME = str(_BRIEF.pdf)
+FULL_PDF_NAME = str(_FULL.pdf)
+DOCUMENTS = {"brief": _BRIEF.url, "full": _FULL.url}
 PAPER = {"a4": "A4", "letter": "Letter"}
 MM = 72 / 25.4  # PDF points in a millimetre
 PX = 0.75  # PDF points in a CSS pixel

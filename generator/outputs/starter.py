@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 from generator.data import BriefingError, Problem
-from generator.pages import FEED, HISTORY_PAGES, SECTION_PAGES
+from generator.pages import ignore_rules
 
 STARTER = Path(__file__).parent / "starter"
 HOOK_IN_REPO = "generator/outputs/mkdocs_hook.py"
@@ -14,17 +14,12 @@ HOOK_IN_PROJECT = "hooks/briefing.py"
 # A new project has no generator/ folder: its hook borrows the installed one.
 HOOK_SHIM = (
     '"""Lets plain `mkdocs build` and `mkdocs serve` regenerate pages from data/."""\n\n'
-    "from generator.outputs.mkdocs_hook import on_post_page, on_pre_build, on_startup\n\n"
-    '__all__ = ["on_post_page", "on_pre_build", "on_startup"]\n'
+    "from generator.outputs.mkdocs_hook import (\n"
+    "    on_config,\n    on_post_page,\n    on_pre_build,\n    on_startup,\n)\n\n"
+    '__all__ = ["on_config", "on_post_page", "on_pre_build", "on_startup"]\n'
 )
-# Generated pages are rebuilt from data/: never committed (each carries a header saying so).
-GENERATED = sorted(
-    {
-        "/content/" + path.split("/")[0] + ("/" if "/" in path else "")
-        for path in [p for p, _, _ in SECTION_PAGES] + [p for p, _ in HISTORY_PAGES] + [FEED]
-    }
-)
-GITIGNORE = "\n".join(["/site/", "/.cache/", "/briefing.pdf", *GENERATED]) + "\n"
+# What builds make: never committed. Generated pages are ignored by content/.gitignore.
+GITIGNORE = "/site/\n/.cache/\n/briefing.pdf\n/briefing-full.pdf\n"
 
 
 def create_project(target: Path) -> None:
@@ -52,4 +47,5 @@ def create_project(target: Path) -> None:
     (target / "hooks").mkdir()
     (target / HOOK_IN_PROJECT).write_text(HOOK_SHIM, encoding="utf-8")
     (target / "content").mkdir()
+    (target / "content/.gitignore").write_text(ignore_rules(), encoding="utf-8")
     (target / ".gitignore").write_text(GITIGNORE, encoding="utf-8")

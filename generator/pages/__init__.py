@@ -3,17 +3,21 @@
 Outputs import only the names below, from `generator.pages`.
 """
 
-from generator.pages.rendering import HEADER, SECTION_PAGES, pages
-from generator.pages.site import FEED, HISTORY_PAGES, site_pages
+from generator.pages.registry import FEED, PAGES, Page, ignore_rules, nav, page
+from generator.pages.rendering import HEADER, pages
+from generator.pages.site import site_pages
 from generator.pages.writing import WriteReport, is_generated, write_pages
 
 __all__ = [
     "FEED",
     "HEADER",
-    "HISTORY_PAGES",
-    "SECTION_PAGES",
+    "PAGES",
+    "Page",
     "WriteReport",
+    "ignore_rules",
     "is_generated",
+    "nav",
+    "page",
     "pages",
     "site_pages",
     "write_pages",

@@ -15,15 +15,9 @@ from markupsafe import Markup
 from generator.data import Change, Changes, Edition, History, derive
 from generator.data.scoring import Scorecard, Scored, scorecard
 from generator.pages.feed import feed
+from generator.pages.registry import EDITIONS, FEED, SITE_PAGES
 from generator.pages.rendering import HEADER, Archive, Setting, environment, pages, tidy
 
-# Site-wide pages about the editions: (path under content/, template).
-HISTORY_PAGES = [
-    ("changes.md", "changes.md.j2"),
-    ("scorecard.md", "scorecard.md.j2"),
-    ("editions/index.md", "editions.md.j2"),
-]
-FEED = "feed.xml"
 # The link after a change on the changes page: where the item it names is read.
 WHERE_WORDS = {
     "event": "On the timeline",
@@ -64,7 +58,7 @@ class Entry:
 def folder(edition: Edition) -> str:
     """Where an edition's pages are read: its own address, or the site's root for data/ that
     is not yet issued as an edition."""
-    return f"editions/{edition.slug}/" if edition.issued else ""
+    return f"{EDITIONS}{edition.slug}/" if edition.issued else ""
 
 
 def site_pages(history: History) -> dict[str, str]:
@@ -102,8 +96,9 @@ def site_pages(history: History) -> dict[str, str]:
     entries = [_entry(history, edition) for edition in reversed(history.editions)]
     env = environment()
     card = scorecard(history)
-    for path, template in HISTORY_PAGES:
-        body = env.get_template(template).render(
+    for page in SITE_PAGES:
+        path = page.path
+        body = env.get_template(page.template).render(
             v=views,
             b=current.files.briefing,
             root="../" * path.count("/"),
