@@ -245,7 +245,9 @@ def write_file(target: Path, data: bytes | Callable[[BinaryIO], object]) -> None
 
 
 def _write(path: Path, data: bytes | Callable[[BinaryIO], object]) -> None:
-    with path.open("wb") as stream:
+    # A new file, never written through: in a staged folder it may be a hard link to the old.
+    path.unlink(missing_ok=True)
+    with path.open("xb") as stream:
         if isinstance(data, bytes):
             stream.write(data)
         else:

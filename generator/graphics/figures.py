@@ -48,13 +48,39 @@ def figures(views: Views) -> dict[str, Markup]:
     # Each graphic is laid out once, then drawn once per page that shows it: only links differ.
     if views.timeline:
         timeline = timeline_graphic.layout(views.timeline, as_of)
-        for name, (link, caption) in TIMELINES.items():
-            wide = timeline_graphic.render(timeline, link)
-            narrow = timeline_graphic.render_narrow(timeline, link)
+        recent = views.recent
+        # Past a size, the home page and the brief draw the recent events only.
+        shown = None
+        if len(recent) < len(views.timeline):
+            shown = timeline_graphic.layout(recent, as_of)
+        drawings = list(TIMELINES.items())
+        if shown is not None:
+            drawings.append(("timeline_brief", TIMELINES["timeline_single"]))
+        for name, (link, caption) in drawings:
+            plan = timeline
+            if shown is not None and name in ("timeline_home", "timeline_brief"):
+                plan = shown
+                where = (
+                    'the <a href="timeline/">Timeline</a> page lists every event'
+                    if name == "timeline_home"
+                    else "the whole briefing's timeline lists every event"
+                )
+                caption = (
+                    f"The latest events and the next ({len(recent)} of {len(views.timeline)})"
+                    f" on a time line; {where}, with their sources."
+                )
+            wide = timeline_graphic.render(plan, link)
+            narrow = timeline_graphic.render_narrow(plan, link)
             found[name] = Markup(figure("timeline", wide, narrow, caption))
     if views.files.actors:
-        actors = actors_map.layout(views.files.actors)
+        drawn = views.key_actors
+        actors = actors_map.layout(drawn)
         for name, (link, caption) in ACTOR_MAPS.items():
+            if len(drawn) < len(views.files.actors):
+                caption = (
+                    f"The {len(drawn)} most connected of {len(views.files.actors)} actors: who "
+                    f"is connected to whom, and how. {caption.split('. ', 1)[1]}"
+                )
             wide = actors_map.render(actors, link)
             narrow = actors_map.render_narrow(actors, link)
             found[name] = Markup(figure("actors", wide, narrow, caption))

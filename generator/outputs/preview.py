@@ -118,7 +118,8 @@ class Preview:
     def fingerprint(self) -> Fingerprint:
         """Every file whose change needs a rebuild: name, size, time, inode and bytes' digest.
 
-        content/'s generated pages are left out: they are the build's own output.
+        content/'s generated pages are left out: they are the build's own output; so are
+        hidden files (the no-change stamp, .gitignore), which the site never shows.
         """
         paths = [self.project.config]
         for folder in self.folders:
@@ -126,7 +127,9 @@ class Preview:
                 paths.extend(
                     p
                     for p in folder.rglob("*")
-                    if p.is_file() and not (folder == self.project.content and is_generated(p))
+                    if p.is_file()
+                    and not any(part.startswith(".") for part in p.relative_to(folder).parts)
+                    and not (folder == self.project.content and is_generated(p))
                 )
         stats = []
         for path in sorted(paths):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import errno
 import os
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -44,8 +45,14 @@ def is_generated(path: Path) -> bool:
         return False
 
 
-def write_pages(pages: dict[str, str], out: Path) -> WriteReport:
-    """Bring out/ in line with pages: write changed files, remove generated files now gone."""
+def write_pages(
+    pages: dict[str, str], out: Path, finish: Callable[[Path], object] | None = None
+) -> WriteReport:
+    """Bring out/ in line with pages: write changed files, remove generated files now gone.
+
+    `finish`, given the folder about to become out/ (or out/ itself when no page changed),
+    adds to it what belongs with the pages (the no-change stamp) before they appear.
+    """
     report = WriteReport()
     if out.exists() and not out.is_dir():
         raise BriefingError(
@@ -105,6 +112,10 @@ def write_pages(pages: dict[str, str], out: Path) -> WriteReport:
                 while folder != fresh and folder.is_dir() and not any(folder.iterdir()):
                     folder.rmdir()
                     folder = folder.parent
+            if finish is not None:
+                finish(fresh)
+    elif finish is not None:
+        finish(out)
     return report
 
 
