@@ -87,7 +87,8 @@ class _Wake(FileSystemEventHandler):
 
     def on_any_event(self, event: FileSystemEvent) -> None:
         self.preview.changed.set()
-        if Path(os.fsdecode(event.src_path)).parent == self.preview.project.root:
+        paths = [event.src_path, getattr(event, "dest_path", "")]
+        if any(p and Path(os.fsdecode(p)).parent == self.preview.root for p in paths):
             # A watched folder made, replaced or removed: watch the one there now.
             self.preview.follow()
 
@@ -97,6 +98,7 @@ class Preview:
 
     def __init__(self, project: pipeline.Project) -> None:
         self.project = project
+        self.root = project.root.resolve()
         self.workdir = Path(tempfile.mkdtemp(prefix="briefing-serve-"))
         self.site = self.workdir / "site"
         self.version = 0
@@ -186,7 +188,7 @@ class Preview:
             self.observer = observer
             self._watches.clear()
             try:
-                observer.schedule(_Wake(self), str(self.project.root), recursive=False)
+                observer.schedule(_Wake(self), str(self.root), recursive=False)
                 self.follow()
                 observer.start()
                 return
@@ -213,7 +215,8 @@ class Preview:
                         observer.unschedule(known[1])
                     del self._watches[folder]
                 if inode:
-                    watch = observer.schedule(_Wake(self), str(folder), recursive=True)
+                    where = str(folder.resolve())
+                    watch = observer.schedule(_Wake(self), where, recursive=True)
                     self._watches[folder] = (inode, watch)
 
     def stop_watching(self) -> None:
