@@ -12,8 +12,10 @@ peak memory (os.wait4):
 - generate_nochange: the same again, nothing changed (how many files it wrote is recorded)
 - mkdocs:            `mkdocs build --strict` of the generated pages, without the hook
 - build:             `briefing build --no-pdf`
-- zensical:          `briefing build --no-pdf --engine zensical` (when Zensical is installed)
+- zensical:          `briefing build --no-pdf --engine zensical` (when Zensical is installed;
+                     its cache removed first, so each build is a full one, as MkDocs' is)
 - stock:             stock Material building the same number of plain pages of similar length
+- stock_zensical:    Zensical building those stock pages (when Zensical is installed)
 - pdf:               `briefing pdf` (1x and 10x only, when Chromium is installed)
 
 The baseline (stock) is measured in the same run, so the ratios hold whatever the machine.
@@ -42,7 +44,17 @@ REPO = Path(__file__).resolve().parent.parent
 SEED = REPO / "tests" / "fixtures" / "seed"
 BIN = Path(sys.executable).parent
 RESULTS = REPO / "bench" / "results.json"
-PHASES = ("check", "generate", "generate_nochange", "mkdocs", "build", "zensical", "stock", "pdf")
+PHASES = (
+    "check",
+    "generate",
+    "generate_nochange",
+    "mkdocs",
+    "build",
+    "zensical",
+    "stock",
+    "stock_zensical",
+    "pdf",
+)
 # The list files whose ids are suffixed per copy; briefing.yml and outlook.yml stay as one.
 SCALED = ("sources", "actors", "events", "claims")
 # A data file is split into parts below the loader's 1 MB limit, as an editor would keep it.
@@ -71,9 +83,15 @@ def _suffixed(value: Any, ids: set[str], suffix: str) -> Any:
     return out
 
 
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
+    """Writes YAML as an editor would: a value repeated is written again, never as an alias."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
 def _dump(value: Any) -> str:
-    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-    text: str = yaml.dump(value, Dumper=dumper, sort_keys=False, allow_unicode=True, width=100)
+    text: str = yaml.dump(value, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
     return text
 
 
@@ -109,6 +127,10 @@ def make_project(times: int, root: Path) -> Path:
     text = (root / "mkdocs.yml").read_text(encoding="utf-8")
     plain = text.replace("hooks:\n  - generator/outputs/mkdocs_hook.py\n", "hooks: []\n")
     assert plain != text, "mkdocs.yml's hook is not where the bench expects it"
+    if "\nnav:" not in plain:  # the navigation the hook would give, from the pages registry
+        from generator.pages import nav
+
+        plain += "\n" + _dump({"nav": nav()})
     (root / "mkdocs-nohook.yml").write_text(plain, encoding="utf-8")
     return root
 
@@ -231,6 +253,12 @@ def measure(times: int, work: Path, runs: int) -> dict[str, Any]:
             cwd=stock,
         )
     row["stock_site_mb"] = round(folder_mb(stock / "site"), 2)
+    if zensical_available():
+        config = yaml.safe_load((stock / "mkdocs.yml").read_text(encoding="utf-8"))
+        (stock / "zensical.yml").write_text(_dump({**config, "site_dir": "zsite"}), "utf-8")
+        for _ in range(runs):
+            shutil.rmtree(stock / ".cache", ignore_errors=True)
+            phase("stock_zensical", [str(BIN / "zensical"), "build", "-f", "zensical.yml"], stock)
     if times in PDF_SIZES and chromium_available():
         for _ in range(min(runs, 2)):
             phase("pdf", [briefing, "pdf", "--root", ".", "--out", str(work / "brief.pdf")])

@@ -41,6 +41,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except PdfError as err:
         print(f"briefing: the PDF could not be made: {err}", file=sys.stderr)
         return EXIT_FAILED
+    except pipeline.SiteBuildError as err:
+        print(f"briefing: the site build failed: {err}", file=sys.stderr)
+        return EXIT_FAILED
     except Exception as err:  # a build failure outside the data: say it in one line
         from mkdocs.exceptions import MkDocsException
 
@@ -144,10 +147,10 @@ def _build(args: argparse.Namespace) -> int:
     project = pipeline.Project(args.root)
     generated = pipeline.generate(project.data, project.content)
     report_warnings(generated.warnings)
-    title = generated.files.briefing.title
+    title = generated.title
     # The site links the PDF (the theme reads extra.briefing_pdf) only where one can be made.
     if args.no_pdf or find_chromium() is None:
-        pipeline.build_site(project.config, project.site, title)
+        pipeline.build_site(project.config, project.site, title, engine=args.engine)
         made = ""
     else:
         from generator.outputs.pdf import make_pdf
@@ -164,6 +167,7 @@ def _build(args: argparse.Namespace) -> int:
             title,
             extra={"briefing_pdf": PDF_NAME, "briefing_pdf_full": FULL_PDF_NAME},
             finish=print_both,
+            engine=args.engine,
         )
         made = f", with {PDF_NAME} and {FULL_PDF_NAME}"
     print(f"{project.site}: built in {time.perf_counter() - started:.1f} s{made}")
@@ -199,11 +203,22 @@ def _serve(args: argparse.Namespace) -> int:
 def _new(args: argparse.Namespace) -> int:
     from generator.outputs.starter import create_project
 
-    create_project(args.dir)
+    try:
+        found = create_project(args.dir)
+    except OSError as err:
+        print(f"briefing: cannot make {args.dir}: {err.strerror or err}", file=sys.stderr)
+        return EXIT_FAILED
     print(
-        f"{args.dir}: a new briefing. Edit {args.dir / 'data'}/*.yml, then run "
-        f"`briefing build --root {args.dir}` (or `briefing serve --root {args.dir}`)."
+        f"{args.dir}: a new briefing, briefing pinned to {found.where}. Edit "
+        f"{args.dir / 'data'}/*.yml, then in {args.dir}: `make site` builds it, `make test` "
+        "checks it; README.md says how to publish it."
     )
+    if not found.public:
+        print(
+            "note: this briefing has no public git address: requirements.txt pins it on this "
+            "machine; README.md says what to change before publishing",
+            file=sys.stderr,
+        )
     return EXIT_OK
 
 
@@ -229,6 +244,12 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--root", type=Path, default=Path("."), help="project folder (.)")
     build.add_argument(
         "--no-pdf", action="store_true", help="skip the PDF download even if Chromium is installed"
+    )
+    build.add_argument(
+        "--engine",
+        choices=pipeline.ENGINES,
+        default="mkdocs",
+        help="the site generator: mkdocs (Material for MkDocs) or zensical, its successor",
     )
     build.set_defaults(run=_build)
 

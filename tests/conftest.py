@@ -14,19 +14,13 @@ from typing import Any
 import pytest
 import yaml
 
+from generator.pages.registry import PRINTED
+
 REPO = Path(__file__).resolve().parent.parent
 # A frozen copy of the seed briefing: tests read this, never the live data/ an editor changes.
 SEED_DATA = REPO / "tests" / "fixtures" / "seed"
-# The parts of the whole-briefing page and the PDF, in reading order.
-PRINT_PARTS = [
-    "Summary",
-    "Background",
-    "Actors",
-    "Timeline",
-    "Outlook",
-    "Sources",
-    "How to read this briefing",
-]
+# The parts of the whole-briefing page and the PDF, in reading order (the pages registry's).
+PRINT_PARTS = [str(page.printed) for page in PRINTED]
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 
 

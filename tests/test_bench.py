@@ -55,6 +55,8 @@ def test_scaled_briefing_is_the_seed_copied(tmp_path: Path) -> None:
     actors = yaml.safe_load((tmp_path / "data" / "actors.yml").read_text(encoding="utf-8"))
     assert len(actors) == 10 * len(seed)
     assert len({a["id"] for a in actors}) == len(actors)
+    for written in (tmp_path / "data").glob("*.yml"):  # as an editor writes: no aliases
+        assert "&id" not in written.read_text(encoding="utf-8"), written
     copy = {a["id"]: a for a in actors}[f"{seed[0]['id']}-3"]
     assert [link["to"] for link in copy["links"]] == [f"{lk['to']}-3" for lk in seed[0]["links"]]
     from generator.data.validation import read_briefing

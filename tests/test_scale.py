@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
-from conftest import SEED_DATA
+from conftest import SEED_DATA, copy_project, run_briefing
 from generator.data import BriefingError
 from generator.data.loading import Document, _Builder, _compose, _fast_value, load
 from generator.data.validation import read_briefing
@@ -120,3 +122,145 @@ def test_fast_load_locates_a_schema_problem_like_the_tracking_loader(tmp_path: P
     assert doc.text is not None  # the fast path read it
     assert doc.locate((0, "status")) == (4, 11)
     assert doc.place((0, "title")) == ("data/events.yml", 3, 10)
+
+
+def page_states(content: Path) -> dict[str, tuple[int, bytes]]:
+    return {
+        p.relative_to(content).as_posix(): (p.stat().st_mtime_ns, p.read_bytes())
+        for p in content.rglob("*")
+        if p.is_file() and not p.name.startswith(".")
+    }
+
+
+def test_a_generate_with_nothing_changed_writes_nothing(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "p")
+    first = run_briefing("generate", cwd=project)
+    assert first.returncode == 0, first.stderr
+    before = page_states(project / "content")
+    again = run_briefing("generate", cwd=project)
+    assert again.returncode == 0, again.stderr
+    assert f"content: 0 written, {len(before)} unchanged, 0 removed" in again.stdout
+    assert page_states(project / "content") == before
+
+
+def test_a_deleted_or_edited_page_is_written_again(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "p")
+    assert run_briefing("generate", cwd=project).returncode == 0
+    content = project / "content"
+    want = {rel: data for rel, (_, data) in page_states(content).items()}
+    (content / "timeline.md").unlink()
+    home = content / "index.md"
+    home.write_bytes(home.read_bytes() + b"\nedited by hand\n")
+    again = run_briefing("generate", cwd=project)
+    assert again.returncode == 0, again.stderr
+    assert "content: 2 written," in again.stdout
+    assert {rel: data for rel, (_, data) in page_states(content).items()} == want
+
+
+def test_a_change_in_data_or_editions_generates_again(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "p")
+    assert run_briefing("generate", cwd=project).returncode == 0
+    briefing = project / "data" / "briefing.yml"
+    briefing.write_text(briefing.read_text().replace("title: ", "title: Newer ", 1))
+    again = run_briefing("generate", cwd=project)
+    assert again.returncode == 0, again.stderr
+    assert "0 written" not in again.stdout
+    assert "Newer " in (project / "content" / "index.md").read_text()
+    from generator.outputs.stamp import inputs_key
+
+    key = inputs_key(project / "data", project / "editions")
+    (project / "editions").mkdir()
+    (project / "editions" / "notes.txt").write_text("x")
+    assert inputs_key(project / "data", project / "editions") != key
+
+
+def test_warnings_are_reported_again_when_nothing_changed(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "p")
+    events = project / "data" / "events.yml"
+    text = events.read_text()
+    title = next(ln for ln in text.splitlines() if ln.startswith("  title: "))
+    events.write_text(text.replace(title, f"{title} likely", 1))
+    first = run_briefing("generate", cwd=project)
+    assert first.returncode == 0 and "warning" in first.stderr, first.stderr
+    again = run_briefing("generate", cwd=project)
+    assert again.returncode == 0 and "0 written" in again.stdout
+    assert again.stderr == first.stderr
+
+
+def test_briefing_build_does_not_run_the_mkdocs_hook(tmp_path: Path) -> None:
+    """`briefing build` generates once: the hook in mkdocs.yml (for plain mkdocs) stays off."""
+    project = copy_project(tmp_path / "p")
+    marker = project / "hook-ran"
+    (project / "spy_hook.py").write_text(
+        "from pathlib import Path\n\n\ndef on_pre_build(config):\n"
+        f"    Path({str(marker)!r}).write_text('ran')\n"
+    )
+    config = project / "mkdocs.yml"
+    text = config.read_text()
+    assert "  - generator/outputs/mkdocs_hook.py\n" in text
+    config.write_text(text.replace("  - generator/outputs/mkdocs_hook.py\n", "  - spy_hook.py\n"))
+    result = run_briefing("build", "--no-pdf", cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert (project / "site" / "index.html").is_file()
+    assert not marker.exists()
+    # The spy does run under plain mkdocs: the test would see it if briefing ran the hooks.
+    plain = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(tmp_path / "plain")],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert plain.returncode == 0, plain.stderr
+    assert marker.exists()
+
+
+@pytest.mark.parametrize("path", sorted(SEED_DATA.glob("*.yml")), ids=lambda p: p.name)
+def test_fast_path_finds_the_positions_the_tracking_loader_does(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    slow = Document(path.name, None)
+    _Builder(slow, path.stem).build(_compose(text, path.name, path.stem), ())
+    fast = Document(path.name, None)
+    _fast_value(text, fast)
+    assert (fast.values, fast.keys) == (slow.values, slow.keys)
+
+
+def test_graphics_and_print_stay_readable_at_ten_times_the_seed(tmp_path: Path) -> None:
+    """At 10x: the map draws the key actors, the home page the recent events, the brief fewer,
+    the whole-briefing page profiles the key actors; the strict build finds no broken link."""
+    from scale import write_briefing
+
+    from generator.data.views import KEY_ACTORS, RECENT_NEXT, RECENT_PAST, derive
+
+    project = copy_project(tmp_path / "p", data=SEED_DATA)
+    shutil.rmtree(project / "data")
+    write_briefing(10, project / "data")
+    views = derive(read_briefing(project / "data"))
+    assert len(views.key_actors) == KEY_ACTORS < len(views.actor_views)
+    assert len(views.recent) <= RECENT_PAST + RECENT_NEXT < len(views.timeline)
+    built = run_briefing("build", "--no-pdf", cwd=project)
+    assert built.returncode == 0, built.stderr  # strict: every link inside the print page resolves
+    content = project / "content"
+    actors = (content / "actors" / "index.md").read_text(encoding="utf-8")
+    assert f"The {KEY_ACTORS} most connected of {len(views.actor_views)} actors" in actors
+    home = (content / "index.md").read_text(encoding="utf-8")
+    assert f"Timeline: {len(views.recent)} events" in home
+    timeline = (content / "timeline.md").read_text(encoding="utf-8")
+    assert f"Timeline: {len(views.timeline)} events" in timeline
+    # The brief, for a meeting, lists fewer: the eight latest and at most eight ahead.
+    brief = (content / "brief.md").read_text(encoding="utf-8")
+    as_of = views.files.briefing.as_of
+    ahead = [e for e in views.timeline if e.date.start > as_of.end]
+    listed = min(8, len(views.timeline) - len(ahead)) + min(8, len(ahead))
+    assert brief.count('\n- <span id="event-') == listed
+    assert f"the {len(views.timeline) - listed} others are in the whole briefing" in brief
+    printed = (content / "print.md").read_text(encoding="utf-8")
+    assert printed.count('<section class="briefing-profile"') == KEY_ACTORS
+
+
+def test_the_seed_shows_every_actor_and_event() -> None:
+    from generator.data.views import derive
+
+    views = derive(read_briefing(SEED_DATA))
+    assert views.key_actors == list(views.files.actors)
+    assert views.recent == views.timeline

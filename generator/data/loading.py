@@ -90,11 +90,14 @@ class Document:
         return (1, 1)
 
     def _find_positions(self, text: str) -> None:
-        """Read the text again with the position-tracking loader (it loaded fast, so it is fine)."""
+        """Read the text again, recording positions (it was read fast before, so it is fine)."""
         self.text = None
-        node = _compose(text, self.path, self.name)
-        if node is not None:
-            _Builder(self, self.name).build(node, ())
+        try:
+            _fast_value(text, self)
+        except _Unusual:  # cannot happen to a text the fast path read; be safe
+            node = _compose(text, self.path, self.name)
+            if node is not None:
+                _Builder(self, self.name).build(node, ())
 
 
 def _pos(node: Node | Event) -> tuple[int, int]:
@@ -522,8 +525,9 @@ _CLoader: Any = getattr(yaml, "CSafeLoader", None)
 _STR = "tag:yaml.org,2002:str"
 
 
-def _fast_value(text: str) -> Any:
-    """The value of a plain, valid file from libyaml's parse events, without positions.
+def _fast_value(text: str, doc: Document | None = None) -> Any:
+    """The value of a plain, valid file from libyaml's parse events; with doc, every value's
+    and key's position recorded in it too.
 
     libyaml's parser keeps its own stacks (its composer recurses, so it is not used). Anything
     the position-tracking loader would report or refuse (an alias, a tag, a repeated or
@@ -536,6 +540,8 @@ def _fast_value(text: str) -> Any:
     resolve, constructors = loader.resolve, loader.yaml_constructors
     stack: list[Any] = []  # the open lists and mappings
     pending: list[Any] = []  # per open mapping: the key read, or _NO_KEY
+    paths: list[FieldPath] = []  # per open list or mapping: where it stands
+    values = doc.values if doc is not None else None
     result: Any = _NO_KEY
     count = documents = 0
     try:
@@ -550,6 +556,8 @@ def _fast_value(text: str) -> Any:
                     if tag != _STR or event.value in stack[-1]:
                         raise _Unusual
                     pending[-1] = event.value
+                    if doc is not None:
+                        doc.keys[(*paths[-1], event.value)] = _pos(event)
                     continue
                 if tag in (_STR, _TIMESTAMP):
                     value: Any = event.value
@@ -569,6 +577,7 @@ def _fast_value(text: str) -> Any:
                 value = {} if mapping else []
             elif kind is MappingEndEvent or kind is SequenceEndEvent:
                 stack.pop()
+                paths.pop()
                 if kind is MappingEndEvent:
                     pending.pop()
                 continue
@@ -588,13 +597,19 @@ def _fast_value(text: str) -> Any:
                 raise _Unusual
             if not stack:
                 result = value
+                where: FieldPath = ()
             elif type(stack[-1]) is list:
+                where = (*paths[-1], len(stack[-1])) if values is not None else ()
                 stack[-1].append(value)
             else:
+                where = (*paths[-1], pending[-1]) if values is not None else ()
                 stack[-1][pending[-1]] = value
                 pending[-1] = _NO_KEY
+            if values is not None:
+                values.setdefault(where, _pos(event))
             if kind is not ScalarEvent:
                 stack.append(value)
+                paths.append(where)
                 if kind is MappingStartEvent:
                     pending.append(_NO_KEY)
     except yaml.YAMLError:

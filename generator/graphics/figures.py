@@ -48,13 +48,32 @@ def figures(views: Views) -> dict[str, Markup]:
     # Each graphic is laid out once, then drawn once per page that shows it: only links differ.
     if views.timeline:
         timeline = timeline_graphic.layout(views.timeline, as_of)
+        recent = views.recent
+        # Past a size, the home page draws the recent events only (the brief lists its own).
+        shown = None
+        if len(recent) < len(views.timeline):
+            shown = timeline_graphic.layout(recent, as_of)
         for name, (link, caption) in TIMELINES.items():
-            wide = timeline_graphic.render(timeline, link)
-            narrow = timeline_graphic.render_narrow(timeline, link)
+            plan = timeline
+            if shown is not None and name == "timeline_home":
+                plan = shown
+                caption = (
+                    f"The latest events and the next ({len(recent)} of {len(views.timeline)})"
+                    ' on a time line; the <a href="timeline/">Timeline</a> page lists every '
+                    "event, with their sources."
+                )
+            wide = timeline_graphic.render(plan, link)
+            narrow = timeline_graphic.render_narrow(plan, link)
             found[name] = Markup(figure("timeline", wide, narrow, caption))
     if views.files.actors:
-        actors = actors_map.layout(views.files.actors)
+        drawn = views.key_actors
+        actors = actors_map.layout(drawn)
         for name, (link, caption) in ACTOR_MAPS.items():
+            if len(drawn) < len(views.files.actors):
+                caption = (
+                    f"The {len(drawn)} most connected of {len(views.files.actors)} actors: who "
+                    f"is connected to whom, and how. {caption.split('. ', 1)[1]}"
+                )
             wide = actors_map.render(actors, link)
             narrow = actors_map.render_narrow(actors, link)
             found[name] = Markup(figure("actors", wide, narrow, caption))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import itertools
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -126,6 +127,41 @@ def label_text(event: Event, with_year: bool) -> str:
     return f"{short_date(event.date, with_year)}{others}, {status}{event.title}"
 
 
+class _Lanes:
+    """The first lane whose right end leaves GAP before a given x, found in a tree of the
+    lanes' least right ends (a long timeline has thousands of lanes: no scan through all)."""
+
+    def __init__(self) -> None:
+        self.size = 1
+        self.count = 0
+        self.least = [math.inf, math.inf]  # a heap-ordered tree: leaves from index `size`
+
+    def set(self, lane: int, right: float) -> None:
+        """Lane `lane` (an existing one, or the next new one) now ends at `right`."""
+        if lane >= self.size:
+            leaves = self.least[self.size : self.size + self.count]
+            self.size *= 2
+            self.least = [math.inf] * (2 * self.size)
+            self.least[self.size : self.size + len(leaves)] = leaves
+            for node in range(self.size - 1, 0, -1):
+                self.least[node] = min(self.least[2 * node], self.least[2 * node + 1])
+        self.count = max(self.count, lane + 1)
+        node = self.size + lane
+        self.least[node] = right
+        while node > 1:
+            node //= 2
+            self.least[node] = min(self.least[2 * node], self.least[2 * node + 1])
+
+    def first_free(self, left: float) -> int:
+        """The first lane where `right + GAP <= left` holds, or the next new lane."""
+        if not self.count or not self.least[1] + GAP <= left:
+            return self.count
+        node = 1
+        while node < self.size:
+            node = 2 * node if self.least[2 * node] + GAP <= left else 2 * node + 1
+        return node - self.size
+
+
 def layout(events: Sequence[Event], as_of: PartialDate) -> Layout:
     """Place every event in the first lane where its mark and label fit without touching another."""
     dates = [d for e in events for d in (e.date, *(r.date for r in e.other_dates))]
@@ -141,6 +177,7 @@ def layout(events: Sequence[Event], as_of: PartialDate) -> Layout:
 
     lane_right: list[float] = []
     lane_lines: list[int] = []
+    lanes = _Lanes()
     pending: list[
         tuple[Event, int, float, float, float, list[str], list[tuple[float, float]], bool]
     ] = []
@@ -173,11 +210,12 @@ def layout(events: Sequence[Event], as_of: PartialDate) -> Layout:
             min(left, label_left, *(o[0] for o in others)),
             max(right, label_left + width, *(o[1] for o in others)),
         )
-        lane = next((i for i, r in enumerate(lane_right) if r + GAP <= span[0]), len(lane_right))
+        lane = lanes.first_free(span[0])
         if lane == len(lane_right):
             lane_right.append(span[1])
             lane_lines.append(len(lines))
         lane_right[lane] = max(lane_right[lane], span[1])
+        lanes.set(lane, lane_right[lane])
         lane_lines[lane] = max(lane_lines[lane], len(lines))
         pending.append((event, lane, left, right, label_left, lines, others, flush_right))
 

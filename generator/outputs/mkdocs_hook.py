@@ -54,7 +54,7 @@ def on_pre_build(config: Any) -> None:
     # A built site carries no banner; the live preview shows the warnings on every page.
     _state["problems"] = list(generated.warnings) if _state["command"] == "serve" else []
     # The header shows the briefing's title (pre_build runs before any page is rendered).
-    config.site_name = theme_text(generated.files.briefing.title)
+    config.site_name = theme_text(generated.title)
     report = generated.report
     if report.written or report.removed:
         log.info(f"briefing: {len(report.written)} pages written, {len(report.removed)} removed")

@@ -93,9 +93,13 @@ def nav() -> list[dict[str, str]]:
     return [{p.title: p.path} for p in PAGES if p.nav]
 
 
+# The no-change stamp generation leaves beside the pages (generator/outputs/stamp.py).
+STAMP = ".briefing-stamp.json"
+
+
 def ignore_rules() -> str:
     """content/.gitignore: every generated file, rebuilt from data/ and never committed."""
-    paths = [p.path for p in PAGES] + [ACTOR_PAGE, EDITIONS, FEED]
+    paths = [p.path for p in PAGES] + [ACTOR_PAGE, EDITIONS, FEED, STAMP]
     tops = dict.fromkeys("/" + p.split("/")[0] + ("/" if "/" in p else "") for p in paths)
     return (
         "# Generated from data/ by briefing: never committed (generator/pages/registry.py).\n"
