@@ -236,14 +236,15 @@ def measure(times: int, work: Path, runs: int) -> dict[str, Any]:
         )  # fmt: skip
         shutil.rmtree(project / "content", ignore_errors=True)
         phase("build", [briefing, "build", "--no-pdf", "--root", "."])
+        row["site_mb"] = round(folder_mb(project / "site"), 2)  # MkDocs' site
         if zensical_available():
-            phase(
-                "zensical", [briefing, "build", "--no-pdf", "--root", ".", "--engine", "zensical"]
-            )
+            shutil.rmtree(project / ".cache", ignore_errors=True)  # Zensical's: a cold build
+            engine = ["--engine", "zensical"]
+            phase("zensical", [briefing, "build", "--no-pdf", "--root", ".", *engine])
+            row["zensical_site_mb"] = round(folder_mb(project / "site"), 2)
     content = project / "content"
     markdown = [p for p in content.rglob("*.md")]
     row["pages"] = len(markdown)
-    row["site_mb"] = round(folder_mb(project / "site"), 2)
     page_bytes = sum(p.stat().st_size for p in markdown) // max(len(markdown), 1)
     stock = make_stock(len(markdown), page_bytes, work / f"stock{times}")
     for _ in range(runs):
@@ -285,21 +286,37 @@ def table(rows: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
-def ratios(rows: list[dict[str, Any]]) -> list[str]:
-    """Each step up in size, as ratios against the step below (the linearity target)."""
+def targets(rows: list[dict[str, Any]]) -> list[str]:
+    """Issue 13's targets, each as ratios within this run, met or missed."""
+
+    def verdict(ok: bool) -> str:
+        return "met" if ok else "MISSED"
+
     out = []
     for low, high in itertools.pairwise(rows):
         step = high["size"] / low["size"]
-        parts = [
-            f"{name} x{high[f'{name}_s'] / low[f'{name}_s']:.1f} time,"
-            f" x{high[f'{name}_mb'] / low[f'{name}_mb']:.1f} memory"
-            for name in ("generate", "build")
-        ]
-        nochange = high["generate_nochange_s"] / high["generate_s"]
+        allowed = 1.1 * step  # 10x the data: at most 11x the time and the memory
+        time = high["generate_s"] / low["generate_s"]
+        memory = high["generate_mb"] / low["generate_mb"]
         out.append(
-            f"{low['size']}x -> {high['size']}x (data x{step:g}): {'; '.join(parts)}; "
-            f"no-change generate {nochange:.2f} of a full one"
+            f"generation linear {low['size']}x -> {high['size']}x: time x{time:.1f}, memory"
+            f" x{memory:.1f} (at most x{allowed:g}): {verdict(max(time, memory) <= allowed)}"
         )
+    for row in rows:
+        share = row["generate_nochange_s"] / row["generate_s"]
+        written = row["generate_nochange_written"]
+        out.append(
+            f"no-change generate at {row['size']}x: {share:.2f} of a full one, {written} written"
+            f" (at most 0.10, none): {verdict(share <= 0.1 and written == 0)}"
+        )
+    for row in (r for r in rows if r["size"] == 100):
+        build = row["build_s"] / row["stock_s"]
+        weight = row["site_mb"] / row["stock_site_mb"]
+        out.append(f"100x build: x{build:.2f} stock per page (<= 1.5): {verdict(build <= 1.5)}")
+        out.append(f"100x site weight: x{weight:.2f} stock (<= 1.5): {verdict(weight <= 1.5)}")
+        if "zensical_s" in row and "stock_zensical_s" in row:
+            zensical = row["zensical_s"] / row["stock_zensical_s"]
+            out.append(f"100x Zensical build per page: x{zensical:.2f} stock Zensical")
     return out
 
 
@@ -323,7 +340,7 @@ def main(argv: list[str] | None = None) -> None:
             args.out.write_text(json.dumps(rows, indent=2) + "\n", encoding="utf-8")
     print(f"{os.cpu_count()} cores; {sys.executable} bench/scale.py --sizes {args.sizes}")
     print(table(rows))
-    for line in ratios(rows):
+    for line in targets(rows):
         print(line)
     print(f"written: {args.out}")
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from packaging.requirements import Requirement
+from pip._vendor.packaging.requirements import Requirement
 
 from conftest import IN_CI, REPO, run_briefing
 from generator.data import in_words, read_briefing
@@ -104,19 +104,27 @@ def test_a_new_project_has_no_symlinks_and_nothing_from_this_repositorys_paths(m
         assert imported and all(name.startswith("generator.") for name in imported), imported
 
 
-def test_the_pin_is_this_briefing_at_the_commit_it_runs_from(made: Path):
+def test_the_pin_is_this_briefing_at_the_commit_it_runs_from(made: Path, tmp_path: Path):
     lines = [
         line
         for line in (made / "requirements.txt").read_text(encoding="utf-8").splitlines()
         if line and not line.startswith("#")
     ]
     assert len(lines) == 1
+    # Read by the parser of the pip that installs it (older pips refuse a URL without a host).
     requirement = Requirement(lines[0])
     assert requirement.name == "briefing"
     head = git("rev-parse", "HEAD", cwd=REPO).strip()
     assert requirement.url is not None and requirement.url.startswith("git+")
-    assert requirement.url.endswith(f"@{head}")
+    address, _, commit = requirement.url.removeprefix("git+").rpartition("@")
+    assert commit == head
     assert requirement.url in (made / "README.md").read_text(encoding="utf-8")
+    # git fetches that very commit from that address (here a local one: no network).
+    if address.startswith("file:"):
+        fetched = tmp_path / "fetched"
+        git("init", "-q", str(fetched), cwd=tmp_path)
+        git("fetch", "-q", "--depth", "1", address, commit, cwd=fetched)
+        assert git("rev-parse", "FETCH_HEAD", cwd=fetched).strip() == head
 
 
 def test_the_example_is_generic_and_valid(made: Path):
@@ -154,9 +162,22 @@ def test_the_fresh_clone_builds_with_its_own_make_site(clone: Path, made: Path):
 
 
 def test_the_fresh_clone_passes_its_own_make_test(clone: Path):
+    before = sorted(p.relative_to(clone) for p in (clone / "site").rglob("*"))
     tested = make("test", clone)
     assert tested.returncode == 0, tested.stdout + tested.stderr
     assert "Checking data/" in tested.stdout and "Building the site" in tested.stdout
+    # It leaves site/ (and its PDFs) as `make site` made it.
+    assert sorted(p.relative_to(clone) for p in (clone / "site").rglob("*")) == before
+
+
+def test_make_test_fails_on_a_mistake(clone: Path, tmp_path: Path):
+    broken = tmp_path / "broken"
+    git("clone", "-q", clone.as_uri(), str(broken), cwd=tmp_path)
+    events = broken / "data/events.yml"
+    events.write_text(events.read_text().replace("  status: held", "  status: hld", 1))
+    tested = make("test", broken)
+    assert tested.returncode != 0
+    assert "data/events.yml:" in tested.stderr and "hint:" in tested.stderr
 
 
 def test_make_refuses_a_venv_without_briefing(clone: Path, tmp_path: Path):
@@ -201,6 +222,19 @@ def test_new_refuses_a_folder_that_is_not_empty_with_a_hint(tmp_path: Path):
     assert result.returncode == 2
     assert "not empty" in result.stderr and "hint: name a new folder" in result.stderr
     assert [p.name for p in (tmp_path / "taken").iterdir()] == ["notes.txt"]
+
+
+def test_new_fills_an_empty_folder_it_is_run_in(tmp_path: Path):
+    folder = tmp_path / "story"
+    folder.mkdir()
+    inode = folder.stat().st_ino
+    result = run_briefing("new", ".", cwd=folder)
+    assert result.returncode == 0, result.stderr
+    # The same folder, not one moved over it: a shell inside it sees the files.
+    assert folder.stat().st_ino == inode
+    assert (folder / "Makefile").is_file() and (folder / "data/briefing.yml").is_file()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["story"]
+    assert "# story" in (folder / "README.md").read_text(encoding="utf-8")
 
 
 def test_new_into_an_unwritable_place_says_so_in_one_line(tmp_path: Path):

@@ -10,6 +10,7 @@ data (outcomes.yml) and are checked here against the editions that made the judg
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -90,6 +91,18 @@ def read_history(data_dir: Path, editions_dir: Path | None = None) -> History:
 
     editions/ defaults to the folder beside data/.
     """
+    # Reading builds many objects that all live on: Python's cycle collector, run again and
+    # again over them, would make a large briefing's reading grow faster than its size.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _read_history(data_dir, editions_dir)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _read_history(data_dir: Path, editions_dir: Path | None) -> History:
     editions_dir = editions_dir or data_dir.parent / "editions"
     problems: list[Problem] = []
     snapshots: list[Edition] = []

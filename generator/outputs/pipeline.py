@@ -121,7 +121,7 @@ def build_site(
     finish: Callable[[Path], object] | None = None,
     engine: str = "mkdocs",
 ) -> None:
-    """Run the strict MkDocs build into a fresh folder, then swap it in for site/.
+    """Build the site (MkDocs, strict; or Zensical) into a fresh folder, then swap it in.
 
     site_name, when given, replaces mkdocs.yml's: the header shows the briefing's own title.
     `extra` adds to the config's `extra:` for the theme; `finish` adds to the fresh site
@@ -129,10 +129,6 @@ def build_site(
     generated already: the config's hooks are not run. `engine` is "mkdocs" (Material for
     MkDocs) or "zensical" (its successor, building the same mkdocs.yml).
     """
-    # Imported here: `briefing check` and `generate` need no MkDocs.
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     _log_mkdocs_warnings()
     # MkDocs reads a relative site_dir against the config's folder, not ours: be absolute.
@@ -140,26 +136,30 @@ def build_site(
     site.parent.mkdir(parents=True, exist_ok=True)
     fresh = Path(tempfile.mkdtemp(dir=site.parent, prefix=f".{site.name}.new."))
     try:
-        if engine == "zensical":
-            _zensical_build(config, fresh, site_name, extra or {})
-            if finish is not None:
-                finish(fresh)
-            swap_in(fresh, site)
-            return
-        overrides: dict[str, Any] = {"site_name": theme_text(site_name)} if site_name else {}
-        # The pages are generated already: mkdocs.yml's hook (for plain `mkdocs serve`) would
-        # generate them a second time.
-        overrides["hooks"] = []
-        cfg = load_config(config_file=str(config), site_dir=str(fresh), strict=True, **overrides)
-        cfg["extra"].update(extra or {})
-        if not cfg["nav"]:  # the navigation from the pages registry, as the hook gives it
-            cfg["nav"] = nav()
-        build(cfg)
+        engines = {"mkdocs": _mkdocs_build, "zensical": _zensical_build}
+        engines[engine](config, fresh, site_name, extra or {})
         if finish is not None:
             finish(fresh)
         swap_in(fresh, site)
     finally:
         shutil.rmtree(fresh, ignore_errors=True)
+
+
+def _mkdocs_build(config: Path, out: Path, site_name: str | None, extra: dict[str, Any]) -> None:
+    """The strict MkDocs build of the generated pages into out/."""
+    # Imported here: `briefing check` and `generate` need no MkDocs.
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    overrides: dict[str, Any] = {"site_name": theme_text(site_name)} if site_name else {}
+    # The pages are generated already: mkdocs.yml's hook (for plain `mkdocs serve`) would
+    # generate them a second time.
+    overrides["hooks"] = []
+    cfg = load_config(config_file=str(config), site_dir=str(out), strict=True, **overrides)
+    cfg["extra"].update(extra)
+    if not cfg["nav"]:  # the navigation from the pages registry, as the hook gives it
+        cfg["nav"] = nav()
+    build(cfg)
 
 
 def _zensical_build(config: Path, out: Path, site_name: str | None, extra: dict[str, Any]) -> None:

@@ -104,7 +104,8 @@ def pin() -> Pin:
     commit = _git(checkout, "rev-parse", "--verify", "HEAD")
     if top and Path(top).resolve() == checkout and commit:
         remote = _git(checkout, "remote", "get-url", "origin")
-        url = _https(remote) if remote else checkout.as_uri()
+        # pip's older URL parser wants a host: file://localhost/... (git reads it as a path).
+        url = _https(remote) if remote else "file://localhost" + checkout.as_posix()
         where = f"commit {commit[:12]} of {url}"
         return Pin(f"{PACKAGE} @ git+{url}@{commit}", where, bool(remote))
     return Pin(f"{PACKAGE}=={__version__}", f"version {__version__} from a package index", True)
@@ -153,7 +154,11 @@ def create_project(target: Path) -> Pin:
     draft = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.new."))
     try:
         _write(draft, target.name, found)
-        os.replace(draft, target)  # onto an empty folder, or a new name
+        if target.is_dir():  # empty; kept as it is, as it may be the shell's working folder
+            for entry in sorted(draft.iterdir()):
+                os.replace(entry, target / entry.name)
+        else:
+            os.replace(draft, target)
     finally:
         shutil.rmtree(draft, ignore_errors=True)
     return found

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Mapping
@@ -43,7 +44,13 @@ def text(value: Any) -> Markup:
         return Markup("")
     if isinstance(value, Markup):
         return value
-    plain = " ".join(str(value).split())
+    return _literal(str(value))
+
+
+# The same names, dates and titles are printed on many pages: each is escaped once.
+@functools.lru_cache(maxsize=1 << 16)
+def _literal(value: str) -> Markup:
+    plain = " ".join(value.split())
     escaped = _SPECIAL.sub(_entity, plain)
     # At the start of a line, '-', '>', '#', '1.' and the like would start a block.
     if match := _LEADING.match(escaped):
@@ -122,8 +129,13 @@ class Setting:
     skip: frozenset[str] = frozenset()
 
 
+@functools.cache
 def environment() -> Environment:
-    """The Jinja environment: every value from YAML is escaped unless a filter built it."""
+    """The Jinja environment: every value from YAML is escaped unless a filter built it.
+
+    One per process: its templates are compiled once, for every edition and every generate
+    (a live preview generates again and again). Values reach templates only through render().
+    """
     env = Environment(
         loader=PackageLoader("generator.pages", "templates"),
         autoescape=True,
