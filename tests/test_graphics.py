@@ -102,6 +102,18 @@ def test_timeline_axis_names_fit_from_a_few_days_to_decades(seed, first):
     assert overlapping(plan.texts) == []
 
 
+@pytest.mark.parametrize("first", ["1000", "1625", "1800", "1975", "2020-06", "2025-03-01"])
+@pytest.mark.parametrize("last", [None, "2026", "2100", "9000-12-31"])
+def test_timeline_axis_names_never_pile_up_or_run_off_for_any_span(seed, first, last):
+    events = [seed.timeline[0].model_copy(update={"id": "first", "date": parse_date(first)})]
+    if last:
+        events.append(seed.timeline[1].model_copy(update={"id": "last", "date": parse_date(last)}))
+    plan = timeline_layout([*events, *seed.timeline], seed.files.briefing.as_of)
+    assert len(plan.ticks) >= 2, plan.ticks
+    assert overlapping(plan.texts) == [], [word for _, word in plan.ticks]
+    assert all(box.left >= 0 and box.right <= WIDTH for box in plan.texts)
+
+
 def test_actors_map_stays_complete_and_clear_with_five_times_the_actors(seed):
     actors = []
     for copy in range(5):

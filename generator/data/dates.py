@@ -114,15 +114,20 @@ def parse_date(value: object) -> PartialDate:
             month_number = _MONTH_NUMBER.get(match["mon"].lower())
             if month_number is None:
                 hint = did_you_mean(match["mon"].capitalize(), MONTHS) or f"write it as {FORMS}"
-                raise DateError(f"'{match['mon']}' is not a month", hint)
+                raise DateError(f"{_shown(match['mon'])} is not a month", hint)
         part = match["part"]
         if part and match["d"]:
-            raise DateError(f"'{text}' gives both a day and '{part}'", "keep one of them")
+            raise DateError(f"{_shown(text)} gives both a day and '{part}'", "keep one of them")
         day = int(match["d"]) if match["d"] else None
         if day is not None and month_number is None:
-            raise DateError(f"'{text}' gives a day without a month", f"write it as {FORMS}")
+            raise DateError(f"{_shown(text)} gives a day without a month", f"write it as {FORMS}")
         return _checked(int(match["y"]), month_number, day, part)  # type: ignore[arg-type]
-    raise DateError(f"'{text}' is not a date", f"write it as {FORMS}")
+    raise DateError(f"{_shown(text)} is not a date", f"write it as {FORMS}")
+
+
+def _shown(text: str) -> str:
+    """Text quoted in a message, shortened: a line of thousands of digits helps no one."""
+    return f"'{text[:40]}…'" if len(text) > 40 else f"'{text}'"
 
 
 def _checked(year: int, month: int | None, day: int | None, part: Part | None) -> PartialDate:

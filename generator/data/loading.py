@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,6 +27,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.tokens import KeyToken, ScalarToken, ValueToken
 
 from generator.data.errors import BriefingError, Problem
+from generator.data.visible import PLAINLY_SEEN, SUSPECT, unseen_problem
 
 # Editors write small files; anything bigger is a mistake or an attack.
 MAX_FILE_BYTES = 1_000_000
@@ -33,17 +37,33 @@ MAX_DEPTH = 64
 
 FieldPath = tuple[str | int, ...]
 
-_SAFE_TAGS = {
-    "tag:yaml.org,2002:str",
-    "tag:yaml.org,2002:int",
-    "tag:yaml.org,2002:float",
-    "tag:yaml.org,2002:bool",
-    "tag:yaml.org,2002:null",
-}
+_STR = "tag:yaml.org,2002:str"
+_NULL = "tag:yaml.org,2002:null"
+# Numbers are kept as typed (see Unquoted): no number is ever converted.
+_UNQUOTED_TAGS = {"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
+# true/false, read from YAML's own words (yes, on, true...); anything else tagged !!bool is
+# kept as typed, to be reported where a true or false belongs.
+_BOOL = "tag:yaml.org,2002:bool"
+_BOOL_WORDS: dict[str, bool] = yaml.constructor.SafeConstructor.bool_values
 # Dates stay as the editor wrote them; generator.data.dates reads them with their precision.
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
+
+
+@dataclass(frozen=True)
+class Unquoted:
+    """A value YAML would read as a number (`1:20`, `0x1F`, `2025`), as typed.
+
+    No briefing field holds a number, and dates are read from their text, so no number is
+    converted: a 5,000-digit number costs nothing, and a message shows what the editor typed
+    (`1:20`), not what YAML would make of it (80).
+    """
+
+    typed: str
+
+    def __str__(self) -> str:
+        return self.typed
 
 
 @dataclass
@@ -112,13 +132,17 @@ class _Builder:
         self.doc = doc
         self.name = name
         self.problems: list[Problem] = []
+        # Text a reader would not see: the rest of the file can still be checked around it.
+        self.text_problems: list[Problem] = []
         self.count = 0
-        self.scalars = yaml.SafeLoader("")
 
-    def problem(self, node: Node, where: FieldPath, message: str, hint: str = "") -> None:
+    def problem(
+        self, node: Node, where: FieldPath, message: str, hint: str = "", *, text: bool = False
+    ) -> None:
         line, col = _pos(node)
         field = dotted((self.name, *where))
-        self.problems.append(Problem(self.doc.path, line, col, field, message, hint))
+        found = self.text_problems if text else self.problems
+        found.append(Problem(self.doc.path, line, col, field, message, hint))
 
     def build(self, node: Node, where: FieldPath, depth: int = 0) -> Any:
         self.count += 1
@@ -134,9 +158,17 @@ class _Builder:
         assert isinstance(node, ScalarNode)
         if node.tag == _TIMESTAMP:
             return node.value
-        if node.tag not in _SAFE_TAGS:
+        if node.tag == _NULL:
+            return None
+        if node.tag in _UNQUOTED_TAGS:
+            return Unquoted(node.value)
+        if node.tag == _BOOL:
+            return _BOOL_WORDS.get(node.value.lower(), Unquoted(node.value))
+        if node.tag != _STR:
             return self._refuse_tag(node, where)
-        return self.scalars.yaml_constructors[node.tag](self.scalars, node)
+        if unseen := unseen_problem(node.value):
+            self.problem(node, where, *unseen, text=True)
+        return node.value
 
     def _mapping(self, node: MappingNode, where: FieldPath, depth: int) -> Any:
         if node.tag != _MAP:
@@ -161,6 +193,12 @@ class _Builder:
                 )
                 continue
             key = key_node.value
+            if unseen := unseen_problem(key):
+                message, hint = unseen
+                self.problem(
+                    key_node, (*where, key), f"in the field name, {message}", hint, text=True
+                )
+                continue
             if key in first_seen:
                 self.problem(
                     key_node,
@@ -182,6 +220,15 @@ class _Builder:
             "remove the '!' tag; briefing data is plain text, numbers, lists and fields",
         )
         return None
+
+
+class FlawedText(BriefingError):
+    """A file that loaded, but with text a reader would not see: the problems, and the document,
+    so the rest of it can still be checked in the same run."""
+
+    def __init__(self, problems: list[Problem], document: Document) -> None:
+        super().__init__(problems)
+        self.document = document
 
 
 class _TooBig(Exception):
@@ -365,7 +412,7 @@ def _field_at(text: str, index: int, name: str) -> str:
             trail.step(event)
             if trail.depth > MAX_DEPTH:
                 break
-    except yaml.YAMLError:
+    except (yaml.YAMLError, ValueError):  # ValueError: see _compose
         pass
     return dotted((name, *trail.path()))
 
@@ -461,6 +508,22 @@ def _compose(text: str, display: str, name: str) -> Node | None:
         field = dotted((name, *path, *_pending_key(loader, loader.trail)))
         runaway = _runaway_quote(err, loader.last_scalar, display, field)
         raise BriefingError([runaway or _syntax_problem(err, display, field)]) from None
+    except ValueError:
+        # PyYAML reads a '%YAML 1.1' line's numbers with int(): thousands of digits raise.
+        mark = loader.get_mark() if loader is not None else None
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        raise BriefingError(
+            [
+                Problem(
+                    display,
+                    line,
+                    col,
+                    name,
+                    "this line cannot be read as YAML",
+                    "check the syntax here; briefing files need no '%YAML' or '%TAG' line",
+                )
+            ]
+        ) from None
     except yaml.reader.ReaderError as err:
         # The reader refuses control characters before parsing starts.
         line, col = _line_col(text, err.position)
@@ -522,7 +585,6 @@ class _Unusual(Exception):
 
 
 _CLoader: Any = getattr(yaml, "CSafeLoader", None)
-_STR = "tag:yaml.org,2002:str"
 
 
 def _fast_value(text: str, doc: Document | None = None) -> Any:
@@ -531,13 +593,16 @@ def _fast_value(text: str, doc: Document | None = None) -> Any:
 
     libyaml's parser keeps its own stacks (its composer recurses, so it is not used). Anything
     the position-tracking loader would report or refuse (an alias, a tag, a repeated or
-    non-text field name, too deep, too many values, a second document, a syntax error) raises
-    _Unusual, and the file is read again by that loader, which says where and why.
+    non-text field name, too deep, too many values, a second document, a syntax error, text a
+    reader would not see) raises _Unusual, and the file is read again by that loader, which
+    says where and why. Like that loader, it converts no number: see Unquoted.
     """
     if _CLoader is None:
         raise _Unusual
     loader = _CLoader(text)
-    resolve, constructors = loader.resolve, loader.yaml_constructors
+    resolve = loader.resolve
+    # unseen_problem's quick test, inlined: this loop is the data's hot path.
+    seen, suspect = PLAINLY_SEEN.search, SUSPECT.search
     stack: list[Any] = []  # the open lists and mappings
     pending: list[Any] = []  # per open mapping: the key read, or _NO_KEY
     paths: list[FieldPath] = []  # per open list or mapping: where it stands
@@ -553,16 +618,25 @@ def _fast_value(text: str, doc: Document | None = None) -> Any:
                 if tag is None or tag == "!":
                     tag = resolve(ScalarNode, event.value, event.implicit)
                 if stack and type(stack[-1]) is dict and pending[-1] is _NO_KEY:
-                    if tag != _STR or event.value in stack[-1]:
+                    key = event.value
+                    if tag != _STR or key in stack[-1] or not seen(key) or suspect(key):
                         raise _Unusual
                     pending[-1] = event.value
                     if doc is not None:
                         doc.keys[(*paths[-1], event.value)] = _pos(event)
                     continue
-                if tag in (_STR, _TIMESTAMP):
+                if tag == _STR:
                     value: Any = event.value
-                elif tag in _SAFE_TAGS:
-                    value = constructors[tag](loader, ScalarNode(tag, event.value))
+                    if (not seen(value) or suspect(value)) and unseen_problem(value):
+                        raise _Unusual
+                elif tag == _TIMESTAMP:
+                    value = event.value
+                elif tag == _NULL:
+                    value = None
+                elif tag in _UNQUOTED_TAGS:
+                    value = Unquoted(event.value)
+                elif tag == _BOOL:
+                    value = _BOOL_WORDS.get(event.value.lower(), Unquoted(event.value))
                 else:
                     raise _Unusual
             elif kind is MappingStartEvent or kind is SequenceStartEvent:
@@ -612,7 +686,7 @@ def _fast_value(text: str, doc: Document | None = None) -> Any:
                 paths.append(where)
                 if kind is MappingStartEvent:
                     pending.append(_NO_KEY)
-    except yaml.YAMLError:
+    except (yaml.YAMLError, ValueError):  # ValueError: see _compose
         raise _Unusual from None
     finally:
         loader.dispose()
@@ -624,6 +698,60 @@ def _fast_value(text: str, doc: Document | None = None) -> Any:
 _NO_KEY = object()
 
 
+def link_problem(display: str, name: str, what: str = "file") -> Problem:
+    """A data file or folder that is a link: refused, for a link would have the checker read,
+    and quote in its messages, a file from anywhere."""
+    return Problem(
+        display,
+        1,
+        1,
+        name,
+        f"this is a link to another {what}, not a {what} of its own",
+        f"replace the link with a copy of the {what}: briefing data is read only from the "
+        f"{what}s themselves",
+    )
+
+
+def _read(path: Path, display: str, name: str) -> bytes:
+    """The file's bytes, if it is a plain file of its own folder and not too large."""
+    too_large = f"a briefing file holds at most {MAX_FILE_BYTES} bytes"
+    is_link = BriefingError([link_problem(display, name)])
+    # A folder, a pipe or a device would never end or never start.
+    not_regular = _whole_file(
+        display, name, "this is not a regular file", "replace it with a plain YAML file"
+    )
+    try:
+        found = os.lstat(path)
+        if stat.S_ISLNK(found.st_mode):
+            raise is_link
+        if not stat.S_ISREG(found.st_mode):
+            raise not_regular
+        if found.st_size > MAX_FILE_BYTES:
+            size = found.st_size
+            raise _whole_file(display, name, f"the file is too large ({size} bytes)", too_large)
+        # Whatever it became since: never follow a link, never wait on a pipe.
+        opened = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+        with os.fdopen(opened, "rb") as file:
+            if not stat.S_ISREG(os.fstat(opened).st_mode):
+                raise not_regular
+            # Read no more than the limit, whatever the size said (it can grow, or lie).
+            raw = file.read(MAX_FILE_BYTES + 1)
+    except OSError as err:
+        if err.errno == errno.ELOOP:
+            raise is_link from None
+        raise _whole_file(
+            display,
+            name,
+            f"cannot read the file: {err.strerror}",
+            "check that the file exists and can be read",
+        ) from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise _whole_file(
+            display, name, f"the file is too large (over {MAX_FILE_BYTES} bytes)", too_large
+        )
+    return raw
+
+
 def load(path: Path, display: str, name: str | None = None) -> Document:
     """Load one YAML file safely; raise BriefingError naming every problem in it.
 
@@ -631,30 +759,7 @@ def load(path: Path, display: str, name: str | None = None) -> Document:
     """
     name = name or path.stem
     doc = Document(display, None, name=name)
-    too_large = f"a briefing file holds at most {MAX_FILE_BYTES} bytes"
-    try:
-        if not path.is_file():  # a folder, a pipe or a device would never end or never start
-            raise _whole_file(
-                display, name, "this is not a regular file", "replace it with a plain YAML file"
-            )
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise _whole_file(display, name, f"the file is too large ({size} bytes)", too_large)
-        with path.open("rb") as file:
-            # Read no more than the limit, whatever the size said (it can grow, or lie).
-            raw = file.read(MAX_FILE_BYTES + 1)
-        if len(raw) > MAX_FILE_BYTES:
-            raise _whole_file(
-                display, name, f"the file is too large (over {MAX_FILE_BYTES} bytes)", too_large
-            )
-    except OSError as err:
-        raise _whole_file(
-            display,
-            name,
-            f"cannot read the file: {err.strerror}",
-            "check that the file exists and can be read",
-        ) from None
-    text = _decode(raw, display, name)
+    text = _decode(_read(path, display, name), display, name)
     if all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
         raise _whole_file(
             display,
@@ -687,5 +792,7 @@ def load(path: Path, display: str, name: str | None = None) -> Document:
             ]
         ) from None
     if builder.problems:
-        raise BriefingError(builder.problems)
+        raise BriefingError([*builder.problems, *builder.text_problems])
+    if builder.text_problems:
+        raise FlawedText(builder.text_problems, doc)
     return doc

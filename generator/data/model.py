@@ -10,11 +10,13 @@ from pydantic_core import PydanticCustomError
 
 from generator.data import vocabulary
 from generator.data.dates import DateError, PartialDate, parse_date
+from generator.data.loading import Unquoted
 
 
 def _date(value: Any) -> PartialDate:
     try:
-        return parse_date(value)
+        # A year written alone (`2025`) comes as typed; it is read as a date like any text.
+        return parse_date(value.typed if isinstance(value, Unquoted) else value)
     except DateError as err:
         raise PydanticCustomError("bad_date", str(err), {"hint": err.hint}) from None
 

@@ -14,7 +14,15 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic.fields import FieldInfo
 
 from generator.data.errors import BriefingError, Problem, did_you_mean
-from generator.data.loading import Document, FieldPath, dotted, load
+from generator.data.loading import (
+    Document,
+    FieldPath,
+    FlawedText,
+    Unquoted,
+    dotted,
+    link_problem,
+    load,
+)
 from generator.data.model import LIKELIHOOD, Files
 from generator.data.rules import check_rules
 
@@ -80,12 +88,15 @@ def check_briefing(data_dir: Path, shown: str | None = None) -> Checked:
     problems name it (default: the folder's own name, 'data').
     """
     docs, problems = _load_all(data_dir, shown)
+    # A field whose text is refused is reported once, for its text, not again by the schema.
+    refused = {(p.path, p.field) for p in problems}
     # Each file that loaded is checked on its own, so one broken file hides no other problem.
     for name, doc in docs.items():
         try:
             _FILE_SCHEMAS[name].validate_python(doc.value)
         except ValidationError as err:
-            problems.extend(_schema_problems(err, docs, prefix=(name,)))
+            found = _schema_problems(err, docs, prefix=(name,))
+            problems.extend(p for p in found if (p.path, p.field) not in refused)
     if problems:
         raise BriefingError(problems)
     files = Files.model_validate({name: doc.value for name, doc in docs.items()})
@@ -119,6 +130,9 @@ def _load_all(data_dir: Path, shown: str | None) -> tuple[dict[str, Document], l
         if path.name.startswith("."):
             continue
         display = f"{shown}/{path.name}"
+        if path.is_symlink() and path.is_dir():
+            problems.append(link_problem(f"{display}/", path.name, "folder"))
+            continue
         if path.is_dir() and path.name in SPLITTABLE:
             if (data_dir / f"{path.name}.yml").exists():
                 problems.append(
@@ -134,6 +148,9 @@ def _load_all(data_dir: Path, shown: str | None) -> tuple[dict[str, Document], l
                 continue
             try:
                 docs[path.name] = load_parts(path, display)
+            except FlawedText as err:
+                docs[path.name] = err.document
+                problems.extend(err.problems)
             except BriefingError as err:
                 problems.extend(err.problems)
             continue
@@ -145,6 +162,9 @@ def _load_all(data_dir: Path, shown: str | None) -> tuple[dict[str, Document], l
             continue
         try:
             docs[stem] = load(path, display)
+        except FlawedText as err:
+            docs[stem] = err.document
+            problems.extend(err.problems)
         except BriefingError as err:
             problems.extend(err.problems)
     for name in REQUIRED:
@@ -171,6 +191,7 @@ def load_parts(folder: Path, display: str) -> Document:
     parts: list[tuple[int, Document]] = []
     problems: list[Problem] = []
     entries: list[Any] = []
+    only_text = True  # every problem is in text a reader would not see: check the rest too
     for path in sorted(folder.iterdir()):
         if path.name.startswith("."):
             continue
@@ -178,11 +199,16 @@ def load_parts(folder: Path, display: str) -> Document:
         if path.suffix != ".yml":
             hint = f"{name} in this folder are kept in .yml files, each a list of entries"
             problems.append(Problem(shown, 1, 1, name, "this is not a briefing data file", hint))
+            only_text = False
             continue
         try:
             doc = load(path, shown, name)
+        except FlawedText as err:
+            problems.extend(err.problems)
+            doc = err.document
         except BriefingError as err:
             problems.extend(err.problems)
+            only_text = False
             continue
         if not isinstance(doc.value, list):
             line, col = doc.locate(())
@@ -196,12 +222,16 @@ def load_parts(folder: Path, display: str) -> Document:
                     "start each entry with '- ', as in a single data file",
                 )
             )
+            only_text = False
             continue
         parts.append((len(entries), doc))
         entries.extend(doc.value)
+    combined = Document(f"{display}/", entries, parts=parts, name=name)
+    if problems and only_text:
+        raise FlawedText(problems, combined)
     if problems:
         raise BriefingError(problems)
-    return Document(f"{display}/", entries, parts=parts, name=name)
+    return combined
 
 
 def _schema_problems(
@@ -234,8 +264,9 @@ def _schema_problems(
 
 
 def _describe(value: Any) -> str:
+    """A value as the editor typed it (`'1:20'`, not 80), shortened; or what kind it is."""
     name = _TYPE_NAMES.get(type(value).__name__, type(value).__name__)
-    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+    if isinstance(value, (str, Unquoted)):
         shown = str(value)
         return f"'{shown[:40]}…'" if len(shown) > 40 else f"'{shown}'"
     return name

@@ -266,11 +266,13 @@ def _ticks(axis: Axis, with_year: bool) -> list[tuple[float, str]]:
         months.append(day)
         day = (day + dt.timedelta(days=32)).replace(day=1)
     narrowest = min(axis.x(b) - axis.x(a) for a, b in itertools.pairwise([*months, axis.last]))
-    narrowest = max(narrowest, 1.0)
-    # Months, then whole years: the smallest step at which the names fit side by side.
-    steps = (1, 2, 3, 6, 12, 24, 60, 120, 240, 600, 1200)
+    # Months, then whole years: the smallest step at which the names fit side by side. The
+    # years go as far as dates can (a step of 10,000 years leaves one name): no span of dates
+    # runs out of steps and piles its names on one another.
+    steps = (1, 2, 3, 6, *(12 * years for years in (1, 2, 5, 10, 20, 50, 100, 200, 500)))
+    steps += (12 * 1000, 12 * 2000, 12 * 5000, 12 * 10_000)
     needed = text_width("Sep 2025", SMALL) + GAP
-    step = next((s for s in steps if narrowest * s >= needed), steps[-1])
+    step = next(s for s in steps if narrowest * s >= needed or s == steps[-1])
     ticks = []
     for index, month in enumerate(months):
         if step >= 12:
@@ -283,7 +285,9 @@ def _ticks(axis: Axis, with_year: bool) -> list[tuple[float, str]]:
             word = _ABBR[month.month - 1]
             if with_year or index == 0 or month.month == 1:
                 word += f" {month.year}"
-        ticks.append((axis.x(month), word))
+        x = axis.x(month)
+        if x + 3 + text_width(word, SMALL) <= WIDTH:  # a name that would be cut off is left out
+            ticks.append((x, word))
     return ticks
 
 

@@ -18,7 +18,7 @@ from mkdocs.exceptions import PluginError
 from generator.data import BriefingError, Problem
 from generator.outputs.pipeline import generate, theme_text
 from generator.outputs.preview import banner_html, inject_after_body
-from generator.pages import nav
+from generator.pages import keep_headings_clear, nav
 
 log = logging.getLogger("mkdocs.hooks.briefing")
 _state: dict[str, Any] = {"command": "build", "problems": []}
@@ -33,6 +33,8 @@ def on_config(config: Any) -> Any:
     lists one of its own."""
     if not config.nav:
         config.nav = nav()
+    # Under plain `mkdocs build` too, no heading takes the id of a source's or event's anchor.
+    keep_headings_clear(config)
     return config
 
 

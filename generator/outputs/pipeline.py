@@ -19,7 +19,7 @@ from markupsafe import Markup
 
 from generator.data import Files, History, Problem, read_history
 from generator.outputs import stamp
-from generator.pages import WriteReport, nav, site_pages, write_pages
+from generator.pages import WriteReport, keep_headings_clear, nav, site_pages, write_pages
 
 log = logging.getLogger("briefing")
 
@@ -159,6 +159,7 @@ def _mkdocs_build(config: Path, out: Path, site_name: str | None, extra: dict[st
     cfg["extra"].update(extra)
     if not cfg["nav"]:  # the navigation from the pages registry, as the hook gives it
         cfg["nav"] = nav()
+    keep_headings_clear(cfg)
     build(cfg)
 
 

@@ -3,6 +3,7 @@
 Outputs import only the names below, from `generator.pages`.
 """
 
+from generator.pages.anchors import RESERVED_PREFIXES, keep_headings_clear
 from generator.pages.registry import FEED, PAGES, Page, ignore_rules, nav, page
 from generator.pages.rendering import HEADER, pages
 from generator.pages.site import site_pages
@@ -12,9 +13,11 @@ __all__ = [
     "FEED",
     "HEADER",
     "PAGES",
+    "RESERVED_PREFIXES",
     "Page",
     "WriteReport",
     "ignore_rules",
+    "keep_headings_clear",
     "nav",
     "page",
     "pages",
