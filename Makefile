@@ -44,6 +44,7 @@ bench-parts: $(STAMP)
 	$(BIN)/python bench/generate.py
 	$(BIN)/python bench/refuse.py
 	$(BIN)/python bench/graphics.py
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python bench/preview.py
 
 # The whole briefing as one PDF (needs Chromium): briefing.pdf, A4.
 .PHONY: pdf

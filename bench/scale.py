@@ -240,8 +240,11 @@ def measure(times: int, work: Path, runs: int) -> dict[str, Any]:
         if zensical_available():
             shutil.rmtree(project / ".cache", ignore_errors=True)  # Zensical's: a cold build
             engine = ["--engine", "zensical"]
-            phase("zensical", [briefing, "build", "--no-pdf", "--root", ".", *engine])
-            row["zensical_site_mb"] = round(folder_mb(project / "site"), 2)
+            try:
+                phase("zensical", [briefing, "build", "--no-pdf", "--root", ".", *engine])
+                row["zensical_site_mb"] = round(folder_mb(project / "site"), 2)
+            except RuntimeError as err:  # recorded, and the other steps still measured
+                row["zensical_error"] = str(err).strip().splitlines()[-1]
     content = project / "content"
     markdown = [p for p in content.rglob("*.md")]
     row["pages"] = len(markdown)

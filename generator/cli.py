@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import argparse
+import errno
+import ipaddress
+import os
+import re
 import sys
 import tempfile
 import time
+import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
 from generator import __version__
+from generator.atomic import STAGING
 from generator.data import (
     BriefingError,
     Changes,
@@ -29,7 +35,12 @@ EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run one command; return its exit code."""
+    """Run one command; return its exit code.
+
+    Every failure ends here, whatever raised it, as one line and a hint, never a traceback:
+    bad input and usage exit 2, located; the environment (a file system, a port, a browser)
+    exits 1; anything else is an internal error, with a traceback only under BRIEFING_DEBUG=1.
+    """
     args = _parser().parse_args(argv)
     try:
         return int(args.run(args))
@@ -39,18 +50,116 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return EXIT_FAILED
     except PdfError as err:
-        print(f"briefing: the PDF could not be made: {err}", file=sys.stderr)
+        fail(
+            f"the PDF could not be made: {err}",
+            "run it again; `briefing build --no-pdf` builds the site without the PDF",
+        )
         return EXIT_FAILED
     except pipeline.SiteBuildError as err:
-        print(f"briefing: the site build failed: {err}", file=sys.stderr)
+        fail(f"the site build failed: {err}", "fix what it names, then run again")
         return EXIT_FAILED
-    except Exception as err:  # a build failure outside the data: say it in one line
+    except OSError as err:
+        fail(*describe_os_error(err))
+        return EXIT_FAILED
+    except Exception as err:
         from mkdocs.exceptions import MkDocsException
 
         if isinstance(err, MkDocsException):
-            print(f"briefing: the site build failed: {err}", file=sys.stderr)
+            fail(f"the site build failed: {err}", "fix what MkDocs names above, then run again")
             return EXIT_FAILED
-        raise
+        if os.environ.get("BRIEFING_DEBUG"):
+            traceback.print_exc()
+        fail(
+            f"internal error: {type(err).__name__}: {err}",
+            "this is a bug in briefing: please report it to the briefing project's issue "
+            "tracker with the command and the output of the same run with BRIEFING_DEBUG=1",
+        )
+        return EXIT_FAILED
+
+
+def fail(message: str, hint: str = "") -> None:
+    """One line on stderr, and a hint under it."""
+    print(printable(f"briefing: {message}"), file=sys.stderr)
+    if hint:
+        print(f"    hint: {printable(hint)}", file=sys.stderr)
+
+
+# What to do about each error the system reports, by its errno name.
+_OS_HINTS = {
+    "ENOSPC": "the disk is full: free some space, then run again (nothing was changed)",
+    "EDQUOT": "the disk quota is used up: free some space, then run again",
+    "EROFS": "that file system is read-only: run where you can write, or remount it",
+    "EACCES": "you may not write there: check its permissions and its folder's, or run "
+    "from a folder you own",
+    "EPERM": "the system does not allow this: check the path's permissions and owner",
+    "ENOTDIR": "a file stands where a folder is needed: move or rename that file",
+    "EISDIR": "a folder stands where a file is needed: name a file, or move the folder",
+    "ENOENT": "that path does not exist: check the spelling, or make its folder first",
+    "EEXIST": "something already exists there: move it, or name another path",
+    "ENOTEMPTY": "that folder is not empty: move it, or name another path",
+    "EMFILE": "too many files are open: close other programs, then run again",
+    "EXDEV": "the folder and its .briefing/ are on different file systems: keep them on one",
+}
+
+
+def describe_os_error(err: OSError) -> tuple[str, str]:
+    """An error from the system in one line, naming the path relative to here, and a hint."""
+    code = errno.errorcode.get(err.errno or 0, "")
+    reason = err.strerror or str(err)
+    where = ""
+    if err.filename2 is not None and code in {"ENOSPC", "EDQUOT", "EROFS", "EFBIG"}:
+        where = f"{_shown(err.filename2)}: "  # a copy: the file it could not write
+    elif err.filename2 is not None:
+        where = f"{_shown(err.filename)} -> {_shown(err.filename2)}: "
+    elif err.filename is not None:
+        where = f"{_shown(err.filename)}: "
+    hint = _OS_HINTS.get(code, "check the path and the system's state, then run again")
+    return f"{where}{reason}", hint
+
+
+def _shown(name: object) -> str:
+    """A path relative to here where it lies under this folder, else in full; a path being
+    staged is named as the folder it will become (site/..., not .briefing/site.new.x1/...)."""
+    path = Path(os.fsdecode(name) if isinstance(name, str | bytes) else str(name))
+    try:
+        text = str(path.absolute().relative_to(Path.cwd()))
+    except ValueError:
+        text = str(path)
+    return _STAGED.sub(r"\1", text)
+
+
+_STAGED = re.compile(re.escape(STAGING) + r"/([^/]+)\.new\.[^/]+")
+
+
+def port_number(text: str) -> int:
+    """--port: a TCP port, 0 (any free one) to 65535."""
+    try:
+        port = int(text)
+    except ValueError:
+        port = -1
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a port: give a number from 1 to 65535 (0: any free one), "
+            "like --port 8000"
+        )
+    return port
+
+
+def host_address(text: str) -> str:
+    """--host: an IP address, or a name such as localhost; a malformed address is refused here,
+    without asking any name server."""
+    looks_numeric = all(part.isdigit() for part in text.split(".")) or ":" in text
+    if looks_numeric:
+        try:
+            ipaddress.ip_address(text.strip("[]"))
+        except ValueError:
+            raise argparse.ArgumentTypeError(
+                f"{text!r} is not an IP address: give one like 127.0.0.1, or localhost"
+            ) from None
+        return text.strip("[]")
+    if not text or any(ch.isspace() for ch in text):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a host name: give one like localhost")
+    return text
 
 
 def report_problems(err: BriefingError) -> None:
@@ -145,6 +254,7 @@ def _generate(args: argparse.Namespace) -> int:
 def _build(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     project = pipeline.Project(args.root)
+    project.recover()
     generated = pipeline.generate(project.data, project.content)
     report_warnings(generated.warnings)
     title = generated.title
@@ -180,14 +290,28 @@ def _pdf(args: argparse.Namespace) -> int:
 
     started = time.perf_counter()
     project = pipeline.Project(args.root)
+    out = args.out or Path(FULL_PDF_NAME if args.full else PDF_NAME)
+    if out.is_dir():
+        raise BriefingError(
+            [
+                Problem(
+                    "briefing pdf",
+                    1,
+                    1,
+                    "--out",
+                    f"{out} is a folder, not a file",
+                    f"name the PDF to write, like --out {out / (PDF_NAME)}",
+                )
+            ]
+        )
     require_chromium()  # a missing browser is reported (exit 2) before anything is built
+    project.recover()
     generated = pipeline.generate(project.data, project.content)
     report_warnings(generated.warnings)
     with tempfile.TemporaryDirectory(prefix="briefing-pdf.") as scratch:
         site = Path(scratch) / "site"
         pipeline.build_site(project.config, site, generated.files.briefing.title)
         document = "full" if args.full else "brief"
-        out = args.out or Path(FULL_PDF_NAME if args.full else PDF_NAME)
         sheets = make_pdf(site, out, masthead(generated.files), args.paper, document)
     print(f"{out}: {sheets} pages in {time.perf_counter() - started:.1f} s")
     return EXIT_OK
@@ -206,7 +330,8 @@ def _new(args: argparse.Namespace) -> int:
     try:
         found = create_project(args.dir)
     except OSError as err:
-        print(f"briefing: cannot make {args.dir}: {err.strerror or err}", file=sys.stderr)
+        message, hint = describe_os_error(err)
+        fail(f"cannot make {args.dir}: {message}", hint)
         return EXIT_FAILED
     print(
         f"{args.dir}: a new briefing, briefing pinned to {found.where}. Edit "
@@ -255,8 +380,12 @@ def _parser() -> argparse.ArgumentParser:
 
     serve = commands.add_parser("serve", help="live preview while you edit data/")
     serve.add_argument("--root", type=Path, default=Path("."), help="project folder (.)")
-    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
-    serve.add_argument("--port", type=int, default=8000, help="port to listen on (8000)")
+    serve.add_argument(
+        "--host", type=host_address, default="127.0.0.1", help="address to listen on (127.0.0.1)"
+    )
+    serve.add_argument(
+        "--port", type=port_number, default=8000, help="port to listen on (8000; 0: any free)"
+    )
     serve.set_defaults(run=_serve)
 
     pdf = commands.add_parser(

@@ -246,7 +246,9 @@ def test_new_into_an_unwritable_place_says_so_in_one_line(tmp_path: Path):
     for place in places:
         result = run_briefing("new", str(place), cwd=tmp_path)
         assert result.returncode == 1, (place, result.stderr)
-        assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+        # One line, then its hint (as every failure of every command).
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 2 and lines[1].startswith("    hint: "), result.stderr
         assert result.stderr.startswith(f"briefing: cannot make {place}: "), result.stderr
         assert "Traceback" not in result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a-file"]

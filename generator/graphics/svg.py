@@ -6,7 +6,6 @@ import re
 import textwrap
 from collections.abc import Iterable
 from dataclasses import dataclass
-from xml.sax.saxutils import escape, quoteattr
 
 # Characters XML 1.0 forbids; data could carry them, and one would make the page's SVG invalid.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -20,14 +19,22 @@ def clean(value: object) -> str:
     return " ".join(_NOT_XML.sub("", str(value)).split())
 
 
+# (Written out rather than taken from xml.sax.saxutils, whose import pulls in urllib.request,
+# http.client and ssl: a twentieth of a second or more at every command's start.)
 def esc(value: object) -> str:
     """Data as XML character data."""
-    return escape(clean(value))
+    return clean(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def attr(value: object) -> str:
-    """Data as a quoted XML attribute value."""
-    return quoteattr(clean(value))
+    """Data as a quoted XML attribute value: in double quotes, or in single quotes around a
+    double quote (with both quotes in it, double quotes, each written as &quot;)."""
+    text = esc(value)  # one line: no newline or tab is left to escape
+    if '"' not in text:
+        return f'"{text}"'
+    if "'" not in text:
+        return f"'{text}'"
+    return '"' + text.replace('"', "&quot;") + '"'
 
 
 def num(value: float) -> str:

@@ -8,11 +8,10 @@ from it, with no history or old deploy needed. It appears whole or not at all.
 from __future__ import annotations
 
 import shutil
-import tempfile
-from pathlib import Path
 
 import yaml
 
+from generator.atomic import STAGING, staged
 from generator.data import BriefingError, Edition, Problem, read_history
 from generator.data.history import NOTE_FILE, SNAPSHOT
 from generator.outputs.pipeline import Project
@@ -53,17 +52,13 @@ def issue_edition(project: Project, note: str) -> Edition:
                 )
             ]
         )
-    project.editions.mkdir(parents=True, exist_ok=True)
     target = project.editions / current.slug
-    fresh = Path(tempfile.mkdtemp(dir=project.editions, prefix=f".{current.slug}."))
-    try:
+    # Whole or not at all, staged in the project's .briefing/ beside editions/.
+    with staged(target, area=project.root / STAGING, replace=False) as fresh:
         shutil.copytree(project.data, fresh / SNAPSHOT, ignore=shutil.ignore_patterns(".*"))
         header = "# The note this edition was issued with; the data beside it is frozen.\n"
         text = yaml.safe_dump({"note": note}, allow_unicode=True, width=100, sort_keys=False)
         (fresh / NOTE_FILE).write_text(header + text, encoding="utf-8")
-        fresh.rename(target)
-    finally:
-        shutil.rmtree(fresh, ignore_errors=True)
     issued = read_history(project.data, project.editions).current
     assert issued.issued and issued.note == note
     return issued

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
+from generator.atomic import write_file
 from generator.outputs.chromium import browser
 from generator.outputs.loopback import serve_folder
 from generator.pages import page
@@ -270,9 +271,5 @@ def _write_with_metadata(printed: bytes, out: Path, masthead: Masthead) -> int:
             "/ModDate": now,
         }
     )
-    out.parent.mkdir(parents=True, exist_ok=True)
-    partial_out = out.with_name(f".{out.name}.part")
-    with partial_out.open("wb") as stream:
-        writer.write(stream)
-    partial_out.replace(out)
+    write_file(out, writer.write)
     return len(writer.pages)

@@ -17,6 +17,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from generator.atomic import recover, staged, step
 from generator.data import Files, History, Problem, read_history
 from generator.outputs import stamp
 from generator.pages import WriteReport, keep_headings_clear, nav, site_pages, write_pages
@@ -50,6 +51,11 @@ class Project:
     def site(self) -> Path:
         return self.root / "site"
 
+    def recover(self) -> None:
+        """Put back what a killed run left half done: content/ and site/ are whole again."""
+        recover(self.content)
+        recover(self.site)
+
 
 @dataclass(frozen=True)
 class Generated:
@@ -79,6 +85,7 @@ def generate(data: Path, out: Path, editions: Path | None = None) -> Generated:
     as they were at the last generation into out/, and its pages are intact, nothing is read
     or written again (generator/outputs/stamp.py).
     """
+    recover(out)  # what a killed run left: out/ is whole again
     editions = editions or data.parent / "editions"
     key = stamp.inputs_key(data, editions)
     kept = stamp.kept(out, key)
@@ -87,11 +94,13 @@ def generate(data: Path, out: Path, editions: Path | None = None) -> Generated:
         return Generated(report, kept.warnings, kept.title, lambda: read_history(data, editions))
     history = read_history(data, editions)
     pages = site_pages(history)
-    if out.is_dir():
-        stamp.forget(out)
-    report = write_pages(pages, out)
     title = history.current.files.briefing.title
-    stamp.record(out, key, sorted(pages), history.warnings, title)
+
+    def stamped(folder: Path) -> None:
+        # In the new out/ before it is swapped in: pages and stamp appear together.
+        stamp.record(folder, key, sorted(pages), history.warnings, title)
+
+    report = write_pages(pages, out, finish=stamped)
     generated = Generated(report, history.warnings, title, lambda: history)
     generated.__dict__["history"] = history  # already read: cached_property's slot
     return generated
@@ -132,17 +141,14 @@ def build_site(
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     _log_mkdocs_warnings()
     # MkDocs reads a relative site_dir against the config's folder, not ours: be absolute.
-    config, site = config.resolve(), site.resolve()
-    site.parent.mkdir(parents=True, exist_ok=True)
-    fresh = Path(tempfile.mkdtemp(dir=site.parent, prefix=f".{site.name}.new."))
-    try:
+    config, site = config.resolve(), Path(os.path.abspath(site))
+    # Made whole in .briefing/ beside site/, then swapped in: never half a site.
+    with staged(site) as fresh:
         engines = {"mkdocs": _mkdocs_build, "zensical": _zensical_build}
         engines[engine](config, fresh, site_name, extra or {})
+        step("built site")
         if finish is not None:
             finish(fresh)
-        swap_in(fresh, site)
-    finally:
-        shutil.rmtree(fresh, ignore_errors=True)
 
 
 def _mkdocs_build(config: Path, out: Path, site_name: str | None, extra: dict[str, Any]) -> None:
@@ -212,16 +218,6 @@ def _zensical() -> Path:
     if found is None:
         raise SiteBuildError("zensical is not installed (pip install zensical)")
     return Path(found)
-
-
-def swap_in(fresh: Path, target: Path) -> None:
-    """Replace target with fresh in two renames, so a failed build never leaves a half site."""
-    old = target.with_name(f".{target.name}.old")
-    shutil.rmtree(old, ignore_errors=True)
-    if target.exists():
-        target.rename(old)
-    fresh.rename(target)
-    shutil.rmtree(old, ignore_errors=True)
 
 
 def _log_mkdocs_warnings() -> None:

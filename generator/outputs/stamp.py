@@ -5,21 +5,20 @@ The stamp (`.briefing-stamp.json` in the pages' folder; MkDocs and Zensical skip
 holds a hash of every input file's path and bytes and of the generator's own code, what was
 written (with each file's size and modification time) and the warnings and title that
 generation found.
-It is removed before pages are written and written again only once they all are, so an
-interrupted generation never leaves a stamp that vouches for half a folder.
+It is written into the new pages' folder before that folder is swapped in, so pages and stamp
+appear together or not at all.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
 from generator import __version__
+from generator.atomic import write_file
 from generator.data import Problem
 from generator.pages.registry import STAMP
 
@@ -107,11 +106,4 @@ def record(out: Path, key: str, pages: list[str], warnings: list[Problem], title
         "warnings": [asdict(w) for w in warnings],
         "title": title,
     }
-    fd, tmp = tempfile.mkstemp(dir=out, prefix=f"{STAMP}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(body, handle)
-        os.replace(tmp, out / STAMP)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_file(out / STAMP, json.dumps(body).encode("utf-8"))

@@ -7,7 +7,7 @@ from generator.pages.anchors import RESERVED_PREFIXES, keep_headings_clear
 from generator.pages.registry import FEED, PAGES, Page, ignore_rules, nav, page
 from generator.pages.rendering import HEADER, pages
 from generator.pages.site import site_pages
-from generator.pages.writing import WriteReport, write_pages
+from generator.pages.writing import WriteReport, is_generated, write_pages
 
 __all__ = [
     "FEED",
@@ -17,6 +17,7 @@ __all__ = [
     "Page",
     "WriteReport",
     "ignore_rules",
+    "is_generated",
     "keep_headings_clear",
     "nav",
     "page",
