@@ -12,9 +12,10 @@ from html import unescape
 from pathlib import Path
 
 import pytest
+import yaml
 from pypdf import PdfReader
 
-from conftest import SEED_DATA, require
+from conftest import SEED_DATA, copy_project, dump, require, run_briefing
 from generator.data.validation import read_briefing
 from generator.data.vocabulary import estimate_words
 
@@ -123,8 +124,17 @@ def test_the_brief_holds_what_a_meeting_needs(printed):
         assert estimate_words(judgment.likelihood, judgment.confidence, start=True) in text
     next_event = next(e for e in files.events if e.id == files.outlook.next_event)
     assert next_event.title in text and "(11 to 20 April 2025)" in text
-    for event in files.events:
+    # The timeline: the eight latest events and those ahead; the earlier ones are counted.
+    timeline = sorted(files.events, key=lambda e: (e.date.sort_key, e.id))
+    ahead = [e for e in timeline if e.date.start > files.briefing.as_of.end]
+    before = [e for e in timeline if e not in ahead]
+    assert len(ahead) <= 8  # the seed's few events ahead are all shown
+    for event in before[-8:] + ahead:
         assert event.title in text, event.id
+    for event in before[:-8]:
+        assert event.title not in text, event.id
+    if len(before) > 8:
+        assert f"the {len(before) - 8} others are in the whole briefing" in text
     headings = [words for words, _ in outline(printed("brief"))]
     for part in ("Bottom line", "Key judgments", "Next event", "Timeline", "Sources"):
         assert part in headings
@@ -217,6 +227,13 @@ def test_citations_are_numbers_the_printed_sources_list_resolves(printed, docume
     )
     cited = {int(n) for n in re.findall(r"\[(\d+)\]", body)}
     assert cited and max(cited) <= len(files.sources)
+    if document == "brief":
+        # The brief lists the sources it cites, each under its number in the whole briefing.
+        listed = {int(n) for n in re.findall(r"\[(\d+)\] ", sources)}
+        assert listed == cited
+        for number in cited:
+            assert f"[{number}] {files.sources[number - 1].outlet}" in sources, number
+        return
     # The list gives every source under its number, in order, and says which have no address.
     for number, source in enumerate(files.sources, 1):
         assert f"{number}. {source.outlet}" in sources, (number, source.outlet)
@@ -242,3 +259,55 @@ def test_the_whole_briefing_prints_actor_profiles_several_to_a_sheet(printed):
     sheets = [sheet for words, sheet in outline(printed("full")) if words in names]
     assert len(sheets) == len(files.actors)
     assert len(set(sheets)) * 3 <= len(files.actors), sheets
+
+
+def test_a_long_briefing_still_prints_a_brief_of_four_sheets(tmp_path):
+    """Three times the seed's events and sources and nine judgments, three of them key: the brief
+    keeps to the key judgments, the latest events and those ahead, and the sources it cites."""
+    poppler()
+    from generator.outputs.chromium import find_chromium
+
+    require(find_chromium(), "Chromium is not installed (apt-get install chromium)")
+    data = tmp_path / "data"
+    shutil.copytree(SEED_DATA, data)
+    load = lambda name: yaml.safe_load((data / name).read_text(encoding="utf-8"))  # noqa: E731
+    sources, events, outlook = load("sources.yml"), load("events.yml"), load("outlook.yml")
+    more_sources = [
+        {**source, "id": f"{source['id']}-copy-{n}"} for n in (1, 2) for source in sources
+    ]
+    more_events = [
+        {
+            **event,
+            "id": f"{event['id']}-copy-{n}",
+            "sources": [f"{s}-copy-{n}" for s in event["sources"]],
+        }
+        for n in (1, 2)
+        for event in events
+        if event.get("status") == "held"
+    ]
+    judgments = outlook["judgments"]
+    for n in range(9 - len(judgments)):
+        judgments.append({**judgments[n % len(judgments)], "id": f"extra-judgment-{n}"})
+    for judgment in judgments[:3]:
+        judgment["key"] = True
+    dump(data / "sources.yml", sources + more_sources)
+    dump(data / "events.yml", events + more_events)
+    dump(data / "outlook.yml", outlook)
+    project = copy_project(tmp_path / "project", data)
+    result = run_briefing("pdf", "--out", "brief.pdf", cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert "warning" not in result.stderr
+    pdf = project / "brief.pdf"
+    assert len(PdfReader(pdf).pages) <= 4
+    text = " ".join(
+        subprocess.run(
+            ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+        ).stdout.split()
+    )
+    assert "The key judgments: all 9 are in the whole briefing" in text
+    assert re.search(
+        r"The 8 latest events and those ahead; the \d+ others are in the whole briefing", text
+    )
+    body, listed = text.rsplit("Sources ", 1)
+    cited = {int(n) for n in re.findall(r"\[(\d+)\]", body)}
+    assert {int(n) for n in re.findall(r"\[(\d+)\] ", listed)} == cited

@@ -65,10 +65,18 @@ def test_every_link_on_the_print_pages_points_inside_it_or_to_a_source(seed_site
 
 def test_the_sources_list_has_one_numbered_entry_per_source(seed_site):
     files = read_briefing(SEED_DATA)
-    for page in ("sources/index.html", "print/index.html", "brief/index.html"):
+    for page in ("sources/index.html", "print/index.html"):
         html = article(seed_site, page)
         entries = re.findall(r'<li><span id="src-', html)
         assert len(entries) == len(files.sources), page
+    # The brief lists the sources it cites, no more, no fewer, under their whole-briefing numbers.
+    html = article(seed_site, "brief/index.html")
+    body, listed = html.rsplit('id="sources"', 1)
+    cited = set(re.findall(r'href="#src-([a-z0-9-]+)"', body))
+    entries = re.findall(r'<li><span id="src-([a-z0-9-]+)"></span>\[(\d+)\] ', listed)
+    assert cited and {id_ for id_, _ in entries} == cited
+    numbers = {s.id: n for n, s in enumerate(files.sources, 1)}
+    assert all(int(number) == numbers[id_] for id_, number in entries)
 
 
 def test_every_page_carries_the_title_and_as_of_date_for_paper(seed_site):

@@ -226,7 +226,7 @@ def test_fast_path_finds_the_positions_the_tracking_loader_does(path: Path) -> N
 
 
 def test_graphics_and_print_stay_readable_at_ten_times_the_seed(tmp_path: Path) -> None:
-    """At 10x: the map draws the key actors, the home page and the brief the recent events,
+    """At 10x: the map draws the key actors, the home page the recent events, the brief fewer,
     the whole-briefing page profiles the key actors; the strict build finds no broken link."""
     from scale import write_briefing
 
@@ -247,9 +247,13 @@ def test_graphics_and_print_stay_readable_at_ten_times_the_seed(tmp_path: Path) 
     assert f"Timeline: {len(views.recent)} events" in home
     timeline = (content / "timeline.md").read_text(encoding="utf-8")
     assert f"Timeline: {len(views.timeline)} events" in timeline
+    # The brief, for a meeting, lists fewer: the eight latest and at most eight ahead.
     brief = (content / "brief.md").read_text(encoding="utf-8")
-    assert f"Timeline: {len(views.recent)} events" in brief
-    assert brief.count('\n- <span id="event-') == len(views.recent)
+    as_of = views.files.briefing.as_of
+    ahead = [e for e in views.timeline if e.date.start > as_of.end]
+    listed = min(8, len(views.timeline) - len(ahead)) + min(8, len(ahead))
+    assert brief.count('\n- <span id="event-') == listed
+    assert f"the {len(views.timeline) - listed} others are in the whole briefing" in brief
     printed = (content / "print.md").read_text(encoding="utf-8")
     assert printed.count('<section class="briefing-profile"') == KEY_ACTORS
 

@@ -12,8 +12,8 @@ from generator.data.vocabulary import CLAIM_STATUS
 
 # What stays readable at any size: the key actors (the most connected: the actors map draws
 # them, the whole-briefing page profiles them; the tables list every actor) and the recent
-# events (the latest up to the as-of date and the next after it: the home page's timeline and
-# the brief show them; the Timeline page has every event).
+# events (the latest up to the as-of date and the next after it: the home page's timeline
+# draws them; the brief lists its own, shorter; the Timeline page has every event).
 KEY_ACTORS = 30
 RECENT_PAST, RECENT_NEXT = 16, 8
 

@@ -49,25 +49,18 @@ def figures(views: Views) -> dict[str, Markup]:
     if views.timeline:
         timeline = timeline_graphic.layout(views.timeline, as_of)
         recent = views.recent
-        # Past a size, the home page and the brief draw the recent events only.
+        # Past a size, the home page draws the recent events only (the brief lists its own).
         shown = None
         if len(recent) < len(views.timeline):
             shown = timeline_graphic.layout(recent, as_of)
-        drawings = list(TIMELINES.items())
-        if shown is not None:
-            drawings.append(("timeline_brief", TIMELINES["timeline_single"]))
-        for name, (link, caption) in drawings:
+        for name, (link, caption) in TIMELINES.items():
             plan = timeline
-            if shown is not None and name in ("timeline_home", "timeline_brief"):
+            if shown is not None and name == "timeline_home":
                 plan = shown
-                where = (
-                    'the <a href="timeline/">Timeline</a> page lists every event'
-                    if name == "timeline_home"
-                    else "the whole briefing's timeline lists every event"
-                )
                 caption = (
                     f"The latest events and the next ({len(recent)} of {len(views.timeline)})"
-                    f" on a time line; {where}, with their sources."
+                    ' on a time line; the <a href="timeline/">Timeline</a> page lists every '
+                    "event, with their sources."
                 )
             wide = timeline_graphic.render(plan, link)
             narrow = timeline_graphic.render_narrow(plan, link)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import io
+import sys
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import partial
@@ -34,6 +35,7 @@ PDF_NAME = str(_BRIEF.pdf)
 FULL_PDF_NAME = str(_FULL.pdf)
 DOCUMENTS = {"brief": _BRIEF.url, "full": _FULL.url}
 PAPER = {"a4": "A4", "letter": "Letter"}
+BRIEF_SHEETS = 4  # the most sheets the brief should take: what a meeting reads
 MM = 72 / 25.4  # PDF points in a millimetre
 PX = 0.75  # PDF points in a CSS pixel
 # The sheet's width less its side margins, in CSS pixels: the page is laid out at this width
@@ -106,7 +108,15 @@ def make_pdf(
         page.close()
     if elsewhere:
         raise PdfError(f"the print page asked for another host: {', '.join(sorted(elsewhere))}")
-    return _write_with_metadata(printed, out, masthead)
+    sheets = _write_with_metadata(printed, out, masthead)
+    if document == "brief" and sheets > BRIEF_SHEETS:
+        print(
+            f"{out}: warning: the brief prints on {sheets} sheets of {PAPER[paper]}, more than "
+            f"the {BRIEF_SHEETS} a meeting reads\n    hint: shorten the key points or the bottom "
+            "line, or mark fewer judgments `key: true` in outlook.yml",
+            file=sys.stderr,
+        )
+    return sheets
 
 
 @dataclass(frozen=True)
