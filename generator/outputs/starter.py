@@ -105,9 +105,15 @@ def pin() -> Pin:
     if top and Path(top).resolve() == checkout and commit:
         remote = _git(checkout, "remote", "get-url", "origin")
         # pip's older URL parser wants a host: file://localhost/... (git reads it as a path).
-        url = _https(remote) if remote else "file://localhost" + checkout.as_posix()
+        local = remote is None or ("://" not in remote and not remote.startswith("git@"))
+        if local:
+            # No remote, or a remote that is a folder on this machine (a clone of a clone).
+            path = (checkout / remote).resolve() if remote else checkout
+            url = "file://localhost" + path.as_posix()
+        else:
+            url = _https(str(remote))
         where = f"commit {commit[:12]} of {url}"
-        return Pin(f"{PACKAGE} @ git+{url}@{commit}", where, bool(remote))
+        return Pin(f"{PACKAGE} @ git+{url}@{commit}", where, not local)
     return Pin(f"{PACKAGE}=={__version__}", f"version {__version__} from a package index", True)
 
 
